@@ -1,0 +1,202 @@
+//! Everything the emulator remembers, behind one `Mutex`.
+//!
+//! - bookings, keyed by ID, each with the user ID of the client that owns it (ownership is
+//!   kept beside the booking, not in it, so a planted booking is stored exactly as sent);
+//! - the request log (every request on a non-control path, in arrival order);
+//! - the FIFO queue of pending faults.
+//!
+//! The lock is only ever held for quick bookkeeping; nobody sleeps or does socket I/O while
+//! holding it. A poisoned lock (a thread panicked while holding it) is recovered rather than
+//! propagated, so one bad request cannot take the emulator down.
+
+use std::collections::hash_map::RandomState;
+use std::collections::{BTreeMap, VecDeque};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::faults::Fault;
+use crate::http::Request;
+use crate::json::Json;
+use crate::seed;
+
+/// The user every valid token acts as.
+pub const CLIENT_USER_ID: i64 = 424_242;
+/// That user's nickname (what `CancelledBy` says after a cancel).
+pub const CLIENT_NICKNAME: &str = "BookingClient";
+/// That user's credit balance.
+pub const CLIENT_BALANCE: f64 = 100.0;
+/// Another client, owner of booking 2001.
+pub const OTHER_CLIENT_USER_ID: i64 = 515_151;
+
+/// A stored booking and its owner.
+#[derive(Debug, Clone)]
+pub struct StoredBooking {
+    /// The user ID of the client who made the booking.
+    pub owner: i64,
+    /// The `MadeBooking` object (normally; a planted one may be any JSON object).
+    pub booking: Json,
+}
+
+/// How the exchange of a logged request ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still being handled (for instance while a fault delays it).
+    Pending,
+    /// A complete response was written.
+    Responded,
+    /// A fault closed the connection on purpose (before or in the middle of the response).
+    Dropped,
+    /// The client closed the connection before the response (or writing it failed).
+    ClientGone,
+}
+
+impl Outcome {
+    /// The name used in the request log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pending => "pending",
+            Outcome::Responded => "responded",
+            Outcome::Dropped => "dropped",
+            Outcome::ClientGone => "client-gone",
+        }
+    }
+}
+
+/// One request in the log.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    /// Increasing ID; never reused, not even after a reset.
+    pub id: u64,
+    /// The method.
+    pub method: String,
+    /// The path, without the query.
+    pub path: String,
+    /// The query string (`""` if none).
+    pub query: String,
+    /// Headers in arrival order, names lowercased.
+    pub headers: Vec<(String, String)>,
+    /// The body (UTF-8, lossy).
+    pub body: String,
+    /// How the exchange ended.
+    pub outcome: Outcome,
+}
+
+impl LogEntry {
+    /// The entry as JSON; duplicate headers are joined with `", "`.
+    pub fn to_json(&self) -> Json {
+        let mut headers: Vec<(String, Json)> = Vec::new();
+        for (name, value) in &self.headers {
+            match headers.iter_mut().find(|(n, _)| n == name) {
+                Some((_, Json::String(joined))) => {
+                    joined.push_str(", ");
+                    joined.push_str(value);
+                }
+                _ => headers.push((name.clone(), Json::str(value))),
+            }
+        }
+        Json::object([
+            ("id", Json::Number(self.id.to_string())),
+            ("method", Json::str(&self.method)),
+            ("path", Json::str(&self.path)),
+            ("query", Json::str(&self.query)),
+            ("headers", Json::Object(headers)),
+            ("body", Json::str(&self.body)),
+            ("outcome", Json::str(self.outcome.as_str())),
+        ])
+    }
+}
+
+/// The emulator's state.
+#[derive(Debug)]
+pub struct State {
+    /// Bookings by ID.
+    pub bookings: BTreeMap<i64, StoredBooking>,
+    /// The request log.
+    pub log: Vec<LogEntry>,
+    /// Pending faults, oldest first.
+    pub faults: VecDeque<Fault>,
+    next_log_id: u64,
+    random: u64,
+}
+
+/// The state as shared between connection threads.
+pub type Shared = Arc<Mutex<State>>;
+
+/// Locks the shared state, recovering from poisoning.
+pub fn lock(shared: &Shared) -> MutexGuard<'_, State> {
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl State {
+    /// Fresh state with the seeded bookings, relative to `now_ms`.
+    pub fn new(now_ms: i64) -> State {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_i64(now_ms);
+        State {
+            bookings: seed::bookings(now_ms),
+            log: Vec::new(),
+            faults: VecDeque::new(),
+            next_log_id: 1,
+            random: hasher.finish() | 1,
+        }
+    }
+
+    /// Reseeds the bookings and clears the request log and the fault queue.
+    pub fn reset(&mut self, now_ms: i64) {
+        self.bookings = seed::bookings(now_ms);
+        self.log.clear();
+        self.faults.clear();
+    }
+
+    /// A booking owned by the client, if there is one with that ID.
+    pub fn client_booking_mut(&mut self, id: i64) -> Option<&mut Json> {
+        self.bookings
+            .get_mut(&id)
+            .filter(|stored| stored.owner == CLIENT_USER_ID)
+            .map(|stored| &mut stored.booking)
+    }
+
+    /// Appends a request to the log (outcome pending) and returns its ID.
+    pub fn log_request(&mut self, request: &Request) -> u64 {
+        let id = self.next_log_id;
+        self.next_log_id += 1;
+        self.log.push(LogEntry {
+            id,
+            method: request.method.clone(),
+            path: request.path.clone(),
+            query: request.query.clone(),
+            headers: request.headers.clone(),
+            body: String::from_utf8_lossy(&request.body).into_owned(),
+            outcome: Outcome::Pending,
+        });
+        id
+    }
+
+    /// Records how a logged request ended (no-op if the log was cleared meanwhile).
+    pub fn set_outcome(&mut self, id: u64, outcome: Outcome) {
+        if let Some(entry) = self.log.iter_mut().rev().find(|e| e.id == id) {
+            entry.outcome = outcome;
+        }
+    }
+
+    /// Removes and returns the oldest pending fault that applies to `path`.
+    pub fn take_fault(&mut self, path: &str) -> Option<Fault> {
+        let index = self
+            .faults
+            .iter()
+            .position(|f| f.path.as_deref().is_none_or(|p| p == path))?;
+        self.faults.remove(index)
+    }
+
+    /// A pseudo-random number (xorshift64*; randomly seeded, not for cryptography).
+    pub fn random(&mut self) -> u64 {
+        let mut x = self.random;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.random = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}

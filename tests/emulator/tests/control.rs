@@ -1,0 +1,364 @@
+//! The test-control API: request log, faults, planted bookings, reset.
+
+// Test code: a failed unwrap or panic is how a test reports failure.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::io::{BufReader, Read, Write};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use adultwork_emulator::json::Json;
+use common::*;
+
+fn status_of(addr: std::net::SocketAddr, id: i64) -> String {
+    str_field(&details(addr, id).json(), "Status").to_owned()
+}
+
+#[test]
+fn health() {
+    let addr = start();
+    let reply = control(addr, "GET", "/health", "");
+    assert_eq!((reply.status, reply.text().as_str()), (200, "ok"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    assert_eq!(control(addr, "GET", "/nothing", "").status, 404);
+    assert_eq!(control(addr, "POST", "/health", "").status, 405);
+}
+
+#[test]
+fn request_log_records_requests_exactly_and_in_order() {
+    let addr = start();
+    let body = "{\"BookingID\": 1001,\n  \"Reason\": \"Café ☕\"}";
+    let auth = format!("bearer {TOKEN}");
+    post(addr, CANCEL, TOKEN, body);
+    request(
+        addr,
+        "GET",
+        &format!("{DETAILS}?BookingID=1001&x=%20"),
+        &[("Authorization", &auth), ("X-Dup", "a"), ("x-dup", "b")],
+        "",
+    );
+    request(
+        addr,
+        "OPTIONS",
+        CANCEL,
+        &[
+            ("Origin", "http://app.test"),
+            ("Access-Control-Request-Method", "POST"),
+        ],
+        "",
+    );
+    request(addr, "GET", "/not/api", &[], "");
+    control(addr, "GET", "/faults", ""); // control requests are not logged
+
+    let entries = log(addr);
+    assert_eq!(entries.len(), 4, "{entries:?}");
+    let ids: Vec<i64> = entries
+        .iter()
+        .map(|e| field(e, "id").as_i64().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+
+    let first = &entries[0];
+    assert_eq!(str_field(first, "method"), "POST");
+    assert_eq!(str_field(first, "path"), CANCEL);
+    assert_eq!(str_field(first, "query"), "");
+    assert_eq!(str_field(first, "body"), body);
+    assert_eq!(str_field(first, "outcome"), "responded");
+    let headers = field(first, "headers");
+    assert_eq!(str_field(headers, "authorization"), "bearer test-token");
+    assert_eq!(str_field(headers, "content-type"), "application/json");
+    assert_eq!(str_field(headers, "content-length"), body.len().to_string());
+
+    let second = &entries[1];
+    assert_eq!(str_field(second, "path"), DETAILS);
+    assert_eq!(str_field(second, "query"), "BookingID=1001&x=%20");
+    assert_eq!(str_field(second, "body"), "");
+    assert_eq!(str_field(field(second, "headers"), "x-dup"), "a, b");
+
+    assert_eq!(str_field(&entries[2], "method"), "OPTIONS");
+    assert_eq!(str_field(&entries[3], "path"), "/not/api");
+
+    assert_eq!(control(addr, "DELETE", "/requests", "").status, 204);
+    assert!(log(addr).is_empty());
+}
+
+#[test]
+fn a_status_fault_answers_once_instead_of_the_api() {
+    let addr = start();
+    let fault = r#"{"status":503,"headers":{"Retry-After":"3","X-Fault":"yes"},"contentType":"application/json","body":"{\"Message\":\"busy\"}"}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let pending = control(addr, "GET", "/faults", "");
+    assert_eq!(
+        pending.json(),
+        Json::Array(vec![adultwork_emulator::json::parse(fault).unwrap()])
+    );
+
+    // Control requests and preflights do not consume it.
+    control(addr, "GET", "/health", "");
+    request(
+        addr,
+        "OPTIONS",
+        CANCEL,
+        &[("Origin", "http://app.test")],
+        "",
+    );
+
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    assert_eq!(reply.status, 503);
+    assert_eq!(reply.text(), r#"{"Message":"busy"}"#);
+    assert_eq!(reply.header("Retry-After"), Some("3"));
+    assert_eq!(reply.header("X-Fault"), Some("yes"));
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    assert_eq!(
+        reply.header("Access-Control-Expose-Headers"),
+        Some("Retry-After")
+    );
+    assert_eq!(
+        status_of(addr, 1001),
+        "Pending",
+        "a status fault changes nothing"
+    );
+    assert_eq!(control(addr, "GET", "/faults", "").text(), "[]");
+
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    assert_eq!(reply.status, 200);
+}
+
+#[test]
+fn faults_are_fifo_and_may_be_limited_to_a_path() {
+    let addr = start();
+    let faults = format!(
+        r#"[{{"path":"{DETAILS}","status":500}},{{"status":502,"bodyBase64":"AAEC/w=="}},{{"status":504}}]"#
+    );
+    assert_eq!(control(addr, "POST", "/faults", &faults).status, 204);
+    // The cancel skips the details-only fault and takes the next one.
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    assert_eq!(
+        (reply.status, reply.body.as_slice()),
+        (502, &[0, 1, 2, 255][..])
+    );
+    assert_eq!(details(addr, 1001).status, 500);
+    // Unknown /v1 paths are API paths too.
+    assert_eq!(get(addr, "/v1/Unknown", TOKEN).status, 504);
+    assert_eq!(details(addr, 1001).status, 200);
+}
+
+#[test]
+fn bad_faults_are_refused() {
+    let addr = start();
+    for bad in [
+        "nope",
+        r#"{"stauts":500}"#,
+        r#"{"status":1000}"#,
+        r#"{"body":"needs a status"}"#,
+        r#"{"drop":"maybe"}"#,
+        r#"[{"status":500},{"delayMs":"soon"}]"#,
+    ] {
+        let reply = control(addr, "POST", "/faults", bad);
+        assert_eq!(reply.status, 400, "{bad}");
+        assert!(str_field(&reply.json(), "error").len() > 5);
+    }
+    assert_eq!(control(addr, "GET", "/faults", "").text(), "[]");
+}
+
+#[test]
+fn after_headers_drop_truncates_the_body_and_closes() {
+    let addr = start();
+    control(addr, "POST", "/faults", r#"{"drop":"after-headers"}"#);
+    let mut stream = connect(addr);
+    let body = r#"{"BookingID":1001,"Reason":"lost answer"}"#;
+    let auth = format!("bearer {TOKEN}");
+    stream
+        .write_all(&request_bytes(
+            "POST",
+            CANCEL,
+            &[("Authorization", &auth)],
+            body,
+        ))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let (status, headers) = read_head(&mut reader);
+    assert_eq!(status, 200);
+    let announced: usize = headers
+        .iter()
+        .find(|(n, _)| n == "Content-Length")
+        .unwrap()
+        .1
+        .parse()
+        .unwrap();
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).unwrap(); // ends: the server closed
+    assert!(
+        !rest.is_empty() && rest.len() < announced,
+        "{} of {announced}",
+        rest.len()
+    );
+    assert!(rest.starts_with(b"{\"Booki"));
+
+    let entries = wait_for_log(addr, |e| {
+        e.len() == 1 && str_field(&e[0], "outcome") != "pending"
+    });
+    assert_eq!(str_field(&entries[0], "outcome"), "dropped");
+    // The request was handled; only the answer was lost.
+    assert_eq!(status_of(addr, 1001), "Cancelled");
+
+    // With a status, that response is the one cut short.
+    control(
+        addr,
+        "POST",
+        "/faults",
+        r#"{"status":503,"body":"0123456789abcdefghij","drop":"after-headers"}"#,
+    );
+    let mut stream = connect(addr);
+    stream
+        .write_all(&request_bytes("GET", DETAILS, &[], ""))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let (status, _) = read_head(&mut reader);
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).unwrap();
+    assert_eq!((status, rest.as_slice()), (503, &b"01234567"[..]));
+}
+
+#[test]
+fn before_response_drop_closes_without_a_byte() {
+    let addr = start();
+    control(addr, "POST", "/faults", r#"{"drop":"before-response"}"#);
+    let mut stream = connect(addr);
+    let auth = format!("bearer {TOKEN}");
+    stream
+        .write_all(&request_bytes(
+            "POST",
+            CANCEL,
+            &[("Authorization", &auth)],
+            r#"{"BookingID":1001,"Reason":"x"}"#,
+        ))
+        .unwrap();
+    let mut received = Vec::new();
+    let _ = stream.read_to_end(&mut received);
+    assert!(received.is_empty());
+    let entries = wait_for_log(addr, |e| {
+        e.len() == 1 && str_field(&e[0], "outcome") != "pending"
+    });
+    assert_eq!(str_field(&entries[0], "outcome"), "dropped");
+    assert_eq!(
+        status_of(addr, 1001),
+        "Pending",
+        "the request was not handled"
+    );
+}
+
+#[test]
+fn a_delay_then_the_normal_answer() {
+    let addr = start();
+    control(addr, "POST", "/faults", r#"{"delayMs":300}"#);
+    let started = Instant::now();
+    let reply = details(addr, 1001);
+    assert_eq!(reply.status, 200);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[test]
+fn a_client_that_hangs_up_during_a_delay_is_noticed() {
+    let addr = start();
+    control(addr, "POST", "/faults", r#"{"delayMs":20000,"status":500}"#);
+    let mut stream = connect(addr);
+    let auth = format!("bearer {TOKEN}");
+    stream
+        .write_all(&request_bytes(
+            "POST",
+            CANCEL,
+            &[("Authorization", &auth)],
+            r#"{"BookingID":1001,"Reason":"x"}"#,
+        ))
+        .unwrap();
+    let pending = wait_for_log(addr, |e| e.len() == 1);
+    assert_eq!(str_field(&pending[0], "outcome"), "pending");
+    let hung_up = Instant::now();
+    drop(stream);
+    wait_for_log(addr, |e| str_field(&e[0], "outcome") == "client-gone");
+    assert!(hung_up.elapsed() < Duration::from_secs(2));
+    assert_eq!(status_of(addr, 1001), "Pending");
+    assert_eq!(control(addr, "GET", "/faults", "").text(), "[]");
+}
+
+#[test]
+fn planted_bookings_are_stored_and_served_as_is() {
+    let addr = start();
+    let raw = r#"{"BookingID":5000,"Status":"Confirmed","SessionDate":"2001-02-03T04:05:06","Credits":8.0000,"Extra":[1e2,{"b":1,"a":2}],"Status":"Confirmed"}"#;
+    assert_eq!(control(addr, "PUT", "/bookings/5000", raw).status, 204);
+    assert_eq!(control(addr, "GET", "/bookings/5000", "").text(), raw);
+    assert_eq!(details(addr, 5000).text(), raw);
+
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":5000,"Reason":"x"}"#);
+    assert_eq!(reply.status, 409, "its session has passed");
+    let reply = post(addr, RESCHEDULE, TOKEN, r#"{"BookingID":5000}"#);
+    assert_eq!(reply.status, 200);
+    let text = reply.text();
+    assert!(
+        text.starts_with(r#"{"BookingID":5000,"Status":"Confirmed","SessionDate":"20"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#""Credits":8.0000,"Extra":[1e2,{"b":1,"a":2}],"Status":"Confirmed","LastUpdated":"#
+        ),
+        "{text}"
+    );
+
+    // Planted for someone else: invisible to the API, visible to the control API.
+    control(
+        addr,
+        "PUT",
+        "/bookings/5001?owner=1",
+        r#"{"Status":"Pending"}"#,
+    );
+    assert_eq!(details(addr, 5001).status, 404);
+    assert_eq!(control(addr, "GET", "/bookings/5001", "").status, 200);
+    assert_eq!(control(addr, "GET", "/bookings/2001", "").status, 200);
+
+    assert_eq!(control(addr, "PUT", "/bookings/5002", "[1]").status, 400);
+    assert_eq!(control(addr, "PUT", "/bookings/x", "{}").status, 400);
+    assert_eq!(control(addr, "GET", "/bookings/5002", "").status, 404);
+    assert_eq!(control(addr, "DELETE", "/bookings/5000", "").status, 204);
+    assert_eq!(details(addr, 5000).status, 404);
+}
+
+#[test]
+fn reset_restores_bookings_and_clears_log_and_faults() {
+    let addr = start();
+    post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    control(addr, "PUT", "/bookings/1002", r#"{"planted":true}"#);
+    assert_eq!(status_of(addr, 1001), "Cancelled");
+    control(addr, "POST", "/faults", r#"{"status":500}"#);
+    let before_reset = log(addr);
+    assert!(!before_reset.is_empty());
+
+    assert_eq!(control(addr, "POST", "/reset", "").status, 204);
+    assert!(log(addr).is_empty());
+    assert_eq!(control(addr, "GET", "/faults", "").text(), "[]");
+    assert_eq!(status_of(addr, 1001), "Pending");
+    assert_eq!(status_of(addr, 1002), "Accepted");
+    // Log IDs are never reused.
+    let last = field(before_reset.last().unwrap(), "id").as_i64().unwrap();
+    let entries = log(addr);
+    assert!(field(&entries[0], "id").as_i64().unwrap() > last);
+}
+
+#[test]
+fn concurrent_clients_share_one_state() {
+    let addr = start();
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            thread::spawn(move || {
+                post(addr, CANCEL, TOKEN, r#"{"BookingID":1007,"Reason":"race"}"#).status
+            })
+        })
+        .collect();
+    let mut statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409, 409, 409, 409, 409, 409, 409]);
+}

@@ -1,0 +1,372 @@
+//! HTTP plumbing: CORS, preflights, framing, limits, keep-alive, and the binary's CLI with
+//! `--static`.
+
+// Test code: a failed unwrap or panic is how a test reports failure.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// Whether the server closed the connection (EOF on the next read).
+fn closed(reader: &mut impl Read) -> bool {
+    let mut byte = [0u8; 1];
+    matches!(reader.read(&mut byte), Ok(0) | Err(_))
+}
+
+#[test]
+fn preflight_echoes_origin_and_requested_headers() {
+    let addr = start();
+    let reply = request(
+        addr,
+        "OPTIONS",
+        CANCEL,
+        &[
+            ("Origin", "http://localhost:5173"),
+            ("Access-Control-Request-Method", "POST"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization,content-type,x-extra",
+            ),
+        ],
+        "",
+    );
+    assert_eq!(reply.status, 204);
+    assert!(reply.body.is_empty());
+    assert_eq!(
+        reply.header("Access-Control-Allow-Origin"),
+        Some("http://localhost:5173")
+    );
+    assert_eq!(reply.header("Vary"), Some("Origin"));
+    assert_eq!(
+        reply.header("Access-Control-Allow-Methods"),
+        Some("GET, POST, PUT, DELETE, OPTIONS")
+    );
+    assert_eq!(
+        reply.header("Access-Control-Allow-Headers"),
+        Some("authorization,content-type,x-extra")
+    );
+    assert_eq!(reply.header("Access-Control-Max-Age"), Some("600"));
+    assert_eq!(
+        reply.header("Access-Control-Expose-Headers"),
+        Some("Retry-After")
+    );
+
+    // Without requested headers or an Origin: defaults. Any path, even unknown or control.
+    for path in ["/anything", "/__emulator/faults", DETAILS] {
+        let reply = request(addr, "OPTIONS", path, &[], "");
+        assert_eq!(reply.status, 204, "{path}");
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+        assert_eq!(
+            reply.header("Access-Control-Allow-Headers"),
+            Some("Authorization, Content-Type, Accept")
+        );
+    }
+    // Preflights to API and other paths are logged; the control one is not.
+    let paths: Vec<String> = log(addr)
+        .iter()
+        .map(|e| str_field(e, "path").to_owned())
+        .collect();
+    assert_eq!(paths, [CANCEL, "/anything", DETAILS]);
+}
+
+#[test]
+fn every_response_carries_cors_headers() {
+    let addr = start();
+    let origin = [("Origin", "http://app.test")];
+    let replies = [
+        request(addr, "GET", DETAILS, &origin, ""),       // 401
+        request(addr, "GET", "/v1/nope", &origin, ""),    // 404 API
+        request(addr, "GET", "/index.html", &origin, ""), // 404, no --static
+        request(addr, "GET", "/__emulator/requests", &origin, ""), // control
+        request(addr, "PATCH", "/__emulator/reset", &origin, ""), // 405 control
+    ];
+    for reply in &replies {
+        assert_eq!(
+            reply.header("Access-Control-Allow-Origin"),
+            Some("http://app.test")
+        );
+        assert_eq!(reply.header("Vary"), Some("Origin"));
+        assert_eq!(
+            reply.header("Access-Control-Expose-Headers"),
+            Some("Retry-After")
+        );
+        assert!(reply.header("Content-Length").is_some());
+    }
+    let malformed = raw(addr, b"NOT HTTP AT ALL\r\n\r\n");
+    assert_eq!(malformed.status, 400);
+    assert_eq!(malformed.header("Access-Control-Allow-Origin"), Some("*"));
+}
+
+#[test]
+fn malformed_requests_get_400_and_the_connection_closes() {
+    let addr = start();
+    for bad in [
+        &b"GET / HTTP/1.1\r\nNo colon here\r\n\r\n"[..],
+        b"GET / SPDY/3\r\n\r\n",
+        b"GET /x HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+        b"\x00\x01\x02\r\n\r\n",
+    ] {
+        let mut stream = connect(addr);
+        stream.write_all(bad).unwrap();
+        let mut reader = BufReader::new(stream);
+        let reply = read_reply(&mut reader);
+        assert_eq!(reply.status, 400, "{bad:?}");
+        assert_eq!(reply.header("Connection"), Some("close"));
+        assert!(closed(&mut reader));
+    }
+}
+
+#[test]
+fn size_limits_and_chunked_bodies() {
+    let addr = start();
+    let huge_head = format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "a".repeat(70_000));
+    assert_eq!(raw(addr, huge_head.as_bytes()).status, 431);
+
+    let too_big =
+        "POST /v1/PhoneChat/CancelMadeBooking HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n";
+    let reply = raw(addr, too_big.as_bytes());
+    assert_eq!(reply.status, 413);
+
+    let chunked = "POST /v1/PhoneChat/CancelMadeBooking HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+    assert_eq!(raw(addr, chunked.as_bytes()).status, 411);
+
+    // Exactly 1 MiB is fine (and gets a 400 because it is not JSON).
+    let body = " ".repeat(1024 * 1024 - 1) + "x";
+    let auth = format!("bearer {TOKEN}");
+    let reply = request(addr, "POST", CANCEL, &[("Authorization", &auth)], &body);
+    assert_eq!(reply.status, 400);
+    // The 413 and 411 are logged (without a body); the 431 could not be parsed, so it is not.
+    let sizes: Vec<usize> = log(addr)
+        .iter()
+        .map(|e| str_field(e, "body").len())
+        .collect();
+    assert_eq!(sizes, [0, 0, 1024 * 1024]);
+}
+
+#[test]
+fn keep_alive_pipelining_and_connection_close() {
+    let addr = start();
+    let mut stream = connect(addr);
+    let auth = format!("Authorization: bearer {TOKEN}\r\n");
+    let one = format!("GET {DETAILS}?BookingID=1001 HTTP/1.1\r\nHost: x\r\n{auth}\r\n");
+    let two = format!(
+        "POST {CANCEL} HTTP/1.1\r\nHost: x\r\n{auth}Content-Length: 32\r\n\r\n{{\"BookingID\":1001,\"Reason\":\"ka\"}}"
+    );
+    let three = format!(
+        "GET {DETAILS}?BookingID=1001 HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n\r\n"
+    );
+    // All three in one write: the server must keep the bytes after each request.
+    stream
+        .write_all(format!("{one}{two}{three}").as_bytes())
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let first = read_reply(&mut reader);
+    assert_eq!(first.header("Connection"), Some("keep-alive"));
+    assert_eq!(str_field(&first.json(), "Status"), "Pending");
+    let second = read_reply(&mut reader);
+    assert_eq!(second.status, 200, "{}", second.text());
+    let third = read_reply(&mut reader);
+    assert_eq!(str_field(&third.json(), "Status"), "Cancelled");
+    assert_eq!(third.header("Connection"), Some("close"));
+    assert!(closed(&mut reader));
+}
+
+#[test]
+fn http10_closes_and_expect_continue_is_answered() {
+    let addr = start();
+    let mut stream = connect(addr);
+    stream
+        .write_all(b"GET /__emulator/health HTTP/1.0\r\n\r\n")
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    assert_eq!(read_reply(&mut reader).status, 200);
+    assert!(closed(&mut reader));
+
+    let mut stream = connect(addr);
+    let body = r#"{"BookingID":1001,"Reason":"x"}"#;
+    let head = format!(
+        "POST {CANCEL} HTTP/1.1\r\nAuthorization: bearer {TOKEN}\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "HTTP/1.1 100 Continue\r\n");
+    reader.read_line(&mut line).unwrap();
+    stream.write_all(body.as_bytes()).unwrap();
+    assert_eq!(read_reply(&mut reader).status, 200);
+}
+
+/// The built binary, killed when dropped. A thread collects its stderr.
+struct Binary {
+    child: Child,
+    addr: SocketAddr,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Binary {
+    fn start(args: &[&str]) -> Binary {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_adultwork-emulator"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn the emulator binary");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .strip_suffix('\n')
+            .and_then(|l| l.strip_prefix("listening on http://127.0.0.1:"))
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        let port: u16 = url.parse().unwrap();
+        assert_ne!(port, 0);
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stderr.take().unwrap();
+        let sink = Arc::clone(&stderr);
+        thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut text = sink.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        Binary {
+            child,
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            stderr,
+        }
+    }
+
+    /// Waits (up to 3 s) until stderr contains `needle`, and returns all of it.
+    fn stderr_with(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        loop {
+            let text = self.stderr.lock().unwrap().clone();
+            if text.contains(needle) || Instant::now() > deadline {
+                return text;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_binary_serves_static_files_and_never_logs_secrets() {
+    let root =
+        std::env::temp_dir().join(format!("adultwork-emulator-static-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("app/pkg")).unwrap();
+    fs::write(root.join("index.html"), "<h1>demo</h1>").unwrap();
+    fs::write(root.join("app/index.html"), "<h1>app</h1>").unwrap();
+    fs::write(root.join("app/pkg/sdk.mjs"), "export {}").unwrap();
+    fs::write(root.join("app/pkg/sdk_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    fs::write(root.join("app/pkg/sdk.js.map"), "{}").unwrap();
+    fs::write(
+        root.parent().unwrap().join("adultwork-emulator-secret.txt"),
+        "secret",
+    )
+    .unwrap();
+
+    let binary = Binary::start(&["--port", "0", "--static", root.to_str().unwrap()]);
+    let addr = binary.addr;
+    let cases = [
+        ("/", 200, "text/html; charset=utf-8"),
+        ("/index.html", 200, "text/html; charset=utf-8"),
+        ("/app/", 200, "text/html; charset=utf-8"),
+        ("/app/pkg/sdk.mjs", 200, "text/javascript; charset=utf-8"),
+        ("/app/pkg/sdk_bg.wasm", 200, "application/wasm"),
+        (
+            "/app/pkg/sdk.js.map",
+            200,
+            "application/json; charset=utf-8",
+        ),
+        ("/missing.js", 404, "text/plain; charset=utf-8"),
+        (
+            "/../adultwork-emulator-secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
+        (
+            "/%2e%2e/adultwork-emulator-secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
+        (
+            "/app/..%2f..%2fadultwork-emulator-secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
+        (
+            "/..\\adultwork-emulator-secret.txt",
+            404,
+            "text/plain; charset=utf-8",
+        ),
+    ];
+    for (path, status, content_type) in cases {
+        let reply = request(addr, "GET", path, &[], "");
+        assert_eq!(reply.status, status, "{path}");
+        assert_eq!(reply.header("Content-Type"), Some(content_type), "{path}");
+    }
+    assert_eq!(
+        request(addr, "GET", "/app/", &[], "").text(),
+        "<h1>app</h1>"
+    );
+    let redirect = request(addr, "GET", "/app?x=1", &[], "");
+    assert_eq!(
+        (redirect.status, redirect.header("Location")),
+        (301, Some("/app/?x=1"))
+    );
+    assert_eq!(request(addr, "POST", "/index.html", &[], "").status, 405);
+    let mut stream = connect(addr);
+    stream
+        .write_all(&request_bytes("HEAD", "/index.html", &[], ""))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let (status, headers) = read_head(&mut reader);
+    assert_eq!(status, 200);
+    assert!(headers.contains(&("Content-Length".to_owned(), "13".to_owned())));
+    assert!(closed(&mut reader), "a HEAD response has no body");
+
+    // The API still answers under /v1; its token must not reach stderr.
+    let secret = "ok-SECRET-VALUE-42";
+    assert_eq!(
+        get(addr, &format!("{DETAILS}?BookingID=1001"), secret).status,
+        200
+    );
+    let line = "GET /v1/PhoneChat/MadeBookingDetails -> 200";
+    let stderr = binary.stderr_with(line);
+    assert!(stderr.contains(line), "{stderr}");
+    assert!(!stderr.contains("SECRET"), "{stderr}");
+    assert!(!stderr.contains("BookingID=1001"), "{stderr}");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn the_binary_rejects_bad_arguments() {
+    let output = Command::new(env!("CARGO_BIN_EXE_adultwork-emulator"))
+        .args(["--port", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
+}
