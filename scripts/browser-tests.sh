@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the wasm-bindgen-test suites (tests/browser_*.rs) in headless Chromium and headless
+# Firefox at the same time, each against its own emulator (ports 17701 and 17702, which
+# tests/support/emulator.js picks by user agent). Builds the test binaries once.
+source "$(dirname "$0")/common.sh"
+source "$ROOT/scripts/emulators.sh"
+
+cargo build --quiet -p adultwork-emulator
+start_emulator 17701 >/dev/null
+start_emulator 17702 >/dev/null
+
+log "building browser test binaries (wasm32)"
+mapfile -t binaries < <(
+  cargo test --quiet --target wasm32-unknown-unknown -p adultwork-sdk --tests --no-run \
+    --message-format=json 2>/dev/null |
+    node -e '
+      let lines = require("fs").readFileSync(0, "utf8").split("\n");
+      for (const l of lines) {
+        if (!l.startsWith("{")) continue;
+        const m = JSON.parse(l);
+        if (m.reason === "compiler-artifact" && m.executable && m.profile.test &&
+            m.target.kind.includes("test") && m.target.name.startsWith("browser_"))
+          console.log(m.target.name + " " + m.executable);
+      }'
+)
+[ ${#binaries[@]} -gt 0 ] || { echo "no browser test binaries found" >&2; exit 1; }
+
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-90}"
+run_browser() {
+  local browser="$1" status=0
+  shift
+  for entry in "${binaries[@]}"; do
+    local name="${entry%% *}" wasm="${entry#* }"
+    local out="$CACHE/browser-$browser-$name.log"
+    echo "--- $browser: $name"
+    if [ "$browser" = chromium ]; then
+      CHROMEDRIVER=/usr/bin/chromedriver wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
+    else
+      GECKODRIVER="$HOME/.cargo/bin/geckodriver" wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
+    fi
+    cat "$out"
+    # A suite that ran nothing is a failure, not a pass.
+    grep -qE '^test result: ok\. [1-9][0-9]* passed' "$out" || { echo "$name ran no tests in $browser"; status=1; }
+  done
+  return $status
+}
+
+mkdir -p "$CACHE"
+log "running ${#binaries[@]} suites in Chromium and Firefox (in parallel)"
+run_browser chromium >"$CACHE/browser-chromium.log" 2>&1 &
+chromium_pid=$!
+run_browser firefox >"$CACHE/browser-firefox.log" 2>&1 &
+firefox_pid=$!
+status=0
+wait $chromium_pid || status=1
+wait $firefox_pid || status=1
+for browser in chromium firefox; do
+  grep -E '^(--- |test |test result|Running headless|failures|thread|panicked|  )' \
+    "$CACHE/browser-$browser.log" || true
+done
+if [ $status -ne 0 ]; then
+  echo "browser tests failed; full logs: $CACHE/browser-chromium.log $CACHE/browser-firefox.log" >&2
+fi
+exit $status

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite — what CI runs (.ci/run) and what the README's second command runs.
+# Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
+# tests, the package build, TypeScript contract types, and the browser tests in headless
+# Chromium and Firefox against the local emulator.
+source "$(dirname "$0")/common.sh"
+
+started=$SECONDS
+summary=()
+stage() {
+  local name="$1"
+  shift
+  log "$name"
+  local t=$SECONDS
+  if "$@"; then
+    summary+=("ok    $(printf '%4ds' $((SECONDS - t)))  $name")
+  else
+    summary+=("FAIL  $(printf '%4ds' $((SECONDS - t)))  $name")
+    printf '%s\n' "${summary[@]}" >&2
+    echo "FAILED: $name" >&2
+    exit 1
+  fi
+}
+
+stage "setup (installs only what is missing)" "$ROOT/scripts/setup.sh"
+stage "cargo fmt --check" cargo fmt --all --check
+stage "clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
+stage "clippy (wasm32)" cargo clippy --quiet -p adultwork-sdk --target wasm32-unknown-unknown \
+  --all-targets -- -D warnings
+stage "native tests (cargo test)" cargo test --quiet --workspace
+stage "build the npm package" "$ROOT/scripts/build.sh"
+stage "TypeScript contract (tsc --strict)" tsc -p "$ROOT/tests/types/tsconfig.json"
+stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
+
+printf '%s\n' "${summary[@]}"
+echo "all tests passed in $((SECONDS - started))s"

@@ -1,0 +1,203 @@
+//! The public JavaScript API: thin `#[wasm_bindgen]` wrappers over the shared mechanism.
+//! Each endpoint is one line naming its [`Endpoint`] value.
+
+use std::rc::Rc;
+
+use js_sys::{Promise, JSON};
+use wasm_bindgen::prelude::*;
+
+use super::client::{self, Call, Shared};
+use super::js::{self, to_js_error, Failure};
+use super::zone::IntlZone;
+use crate::config::{CALL_KEYS, CLIENT_KEYS, ONE_SHOT_KEYS};
+use crate::datetime::Zone;
+use crate::endpoint::{Endpoint, CANCEL_MADE_BOOKING};
+use crate::error::{Error, ErrorKind, Issue};
+use crate::model::MADE_BOOKING;
+use crate::prereq;
+
+fn one_shot(endpoint: &'static Endpoint, request: &JsValue, options: &JsValue) -> Promise {
+    let shared = Shared::from_options(options, ONE_SHOT_KEYS).map(Rc::new);
+    let call = Call::from_options(options, ONE_SHOT_KEYS);
+    client::start(shared, call, endpoint, request)
+}
+
+/// Cancels a PhoneChat booking the logged-in user made
+/// (`POST /v1/PhoneChat/CancelMadeBooking`).
+///
+/// Resolves to the updated booking, every field validated. Rejects with an `AdultWorkError`:
+/// `InvalidRequest` (nothing was sent), `InvalidConfig`, an HTTP kind such as `Conflict` when
+/// the booking cannot be cancelled, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`.
+/// Network errors and timeouts are not retried: the server may already have cancelled.
+#[wasm_bindgen(js_name = cancelMadeBooking, unchecked_return_type = "Promise<MadeBooking>")]
+pub fn cancel_made_booking(
+    #[wasm_bindgen(unchecked_param_type = "CancelMadeBookingRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")] options: JsValue,
+) -> Promise {
+    one_shot(&CANCEL_MADE_BOOKING, &request, &options)
+}
+
+/// A client holding checked options (token, environment or base URL, time limit, retries), for
+/// apps that make more than one call. Bad options throw `AdultWorkError` (`InvalidConfig`) here,
+/// not at the first call. The token never appears in `toString()`, `toJSON()` or an error.
+#[wasm_bindgen]
+pub struct AdultWorkClient {
+    shared: Rc<Shared>,
+}
+
+#[wasm_bindgen]
+impl AdultWorkClient {
+    /// Checks `options` and creates the client.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<AdultWorkClient, JsValue> {
+        Shared::from_options(&options, CLIENT_KEYS)
+            .map(|shared| AdultWorkClient {
+                shared: Rc::new(shared),
+            })
+            .map_err(|f| to_js_error(f, None))
+    }
+
+    fn call(&self, endpoint: &'static Endpoint, request: &JsValue, options: &JsValue) -> Promise {
+        client::start(
+            Ok(self.shared.clone()),
+            Call::from_options(options, CALL_KEYS),
+            endpoint,
+            request,
+        )
+    }
+
+    /// Cancels a PhoneChat booking the logged-in user made; see the top-level
+    /// `cancelMadeBooking`.
+    #[wasm_bindgen(js_name = cancelMadeBooking, unchecked_return_type = "Promise<MadeBooking>")]
+    pub fn cancel_made_booking(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CancelMadeBookingRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.call(
+            &CANCEL_MADE_BOOKING,
+            &request,
+            &options.unwrap_or(JsValue::UNDEFINED),
+        )
+    }
+
+    /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        ["AdultWorkClient(", &self.shared.settings.base_url, ")"].concat()
+    }
+
+    /// The client's settings without the token, for logging and `JSON.stringify`.
+    #[wasm_bindgen(
+        js_name = toJSON,
+        unchecked_return_type = "{ baseUrl: string; timeoutMs: number; maxRetries: number }"
+    )]
+    pub fn to_json(&self) -> JsValue {
+        let s = &self.shared.settings;
+        let mut text = String::from("{\"baseUrl\":");
+        crate::json::write_str(&mut text, &s.base_url);
+        text.push_str(",\"timeoutMs\":");
+        crate::json::write_int(&mut text, i64::from(s.timeout_ms));
+        text.push_str(",\"maxRetries\":");
+        crate::json::write_int(&mut text, i64::from(s.max_retries));
+        text.push('}');
+        JSON::parse(&text).unwrap_or(JsValue::NULL)
+    }
+}
+
+/// Reads `canCancel`/`canReschedule` arguments: the booking's status and session date, the
+/// moment to judge at, and the zone to read the date in.
+fn check_args(
+    booking: &JsValue,
+    options: &JsValue,
+) -> Result<(prereq::BookingFacts, f64, IntlZone), Failure> {
+    let facts = prereq::booking_facts(&js::given(booking, &["Status", "SessionDate"]));
+    let given = js::given(options, &["now", "timeZone"]);
+    let mut issues = match &facts {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.clone(),
+    };
+    let opts = prereq::check_options(&given);
+    let (now, zone_name) = match opts {
+        Ok(v) => v,
+        Err(mut more) => {
+            issues.append(&mut more);
+            (None, String::new())
+        }
+    };
+    let now = now.unwrap_or_else(js_sys::Date::now);
+    let zone = IntlZone::new(&zone_name);
+    if zone.is_none() && !zone_name.is_empty() {
+        issues.push(Issue::new(
+            "timeZone",
+            "is not a time zone this JavaScript engine knows; expected an IANA name like \"Europe/London\"",
+        ));
+    }
+    match (facts, zone) {
+        (Ok(facts), Some(zone)) if issues.is_empty() => Ok((facts, now, zone)),
+        _ => Err(Error::invalid(ErrorKind::InvalidRequest, "Invalid arguments", issues).into()),
+    }
+}
+
+fn verdict(ok: bool, reason: &str) -> JsValue {
+    let text = if ok {
+        String::from("{\"ok\":true}")
+    } else {
+        ["{\"ok\":false,\"reason\":\"", reason, "\"}"].concat()
+    };
+    JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+fn zone_failure() -> JsValue {
+    to_js_error(
+        Error::new(
+            ErrorKind::InvalidRequest,
+            "The time zone's offsets could not be read from Intl",
+        )
+        .into(),
+        None,
+    )
+}
+
+/// Whether a booking can be cancelled, per the documented prerequisites: its status is not
+/// `Cancelled` or `Rejected`, and a `Confirmed` booking's `SessionDate` has not passed.
+/// Zone-less API datetimes are read as wall-clock time in `timeZone` (default
+/// `"Europe/London"`). Advisory only: the server decides. Throws `AdultWorkError`
+/// (`InvalidRequest`) when the booking or the options are not usable.
+#[wasm_bindgen(js_name = canCancel, unchecked_return_type = "CancelCheck")]
+pub fn can_cancel(
+    #[wasm_bindgen(unchecked_param_type = "MadeBooking")] booking: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let (facts, now, zone) = check_args(&booking, &options).map_err(|f| to_js_error(f, None))?;
+    match prereq::can_cancel(facts.status, &facts.session, now, &zone as &dyn Zone) {
+        Ok(Ok(())) => Ok(verdict(true, "")),
+        Ok(Err(refusal)) => Ok(verdict(false, refusal.as_str())),
+        Err(_) => Err(zone_failure()),
+    }
+}
+
+/// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
+/// API answers, and returns it with only the documented fields. Throws `AdultWorkError`
+/// (`InvalidResponse`, listing every problem) when it is not valid.
+#[wasm_bindgen(js_name = parseMadeBooking, unchecked_return_type = "MadeBooking")]
+pub fn parse_made_booking(json: &str) -> Result<JsValue, JsValue> {
+    let checked = crate::schema::check(json.as_bytes(), MADE_BOOKING);
+    if !checked.issues.is_empty() {
+        let e = Error::invalid(
+            ErrorKind::InvalidResponse,
+            "The text is not a valid MadeBooking",
+            checked.issues,
+        );
+        return Err(to_js_error(e.into(), None));
+    }
+    JSON::parse(&checked.json).map_err(|e| {
+        to_js_error(
+            Failure::caused(ErrorKind::InvalidResponse, "JSON.parse failed", e),
+            None,
+        )
+    })
+}

@@ -1,0 +1,124 @@
+//! Shared helpers of the browser tests: the emulator's control API (tests/support/emulator.js)
+//! and small accessors for JavaScript values.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/tests/support/emulator.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = emulatorUrl)]
+    pub fn emulator_url() -> String;
+    pub async fn reset();
+    pub async fn fault(json: &str);
+    pub async fn requests() -> JsValue;
+    #[wasm_bindgen(js_name = allRequests)]
+    pub async fn all_requests() -> JsValue;
+    pub async fn booking(id: u32) -> JsValue;
+    pub async fn plant(id: u32, json: &str);
+    #[wasm_bindgen(js_name = pendingFaults)]
+    pub async fn pending_faults() -> JsValue;
+    pub async fn wait(ms: u32);
+    pub fn js(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = countingProvider)]
+    pub fn counting_provider(tokens: Vec<JsValue>, delay_ms: u32) -> JsValue;
+    pub fn calls(provider: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = withValue)]
+    pub fn with_value(object: &JsValue, key: &str, value: &JsValue) -> JsValue;
+    pub fn controller() -> web_abort::Controller;
+    #[wasm_bindgen(js_name = settleAll)]
+    pub async fn settle_all(promises: Vec<JsValue>) -> JsValue;
+}
+
+pub mod web_abort {
+    use wasm_bindgen::prelude::*;
+    #[wasm_bindgen]
+    extern "C" {
+        /// An `AbortController`.
+        pub type Controller;
+        #[wasm_bindgen(method, getter)]
+        pub fn signal(this: &Controller) -> JsValue;
+        #[wasm_bindgen(method)]
+        pub fn abort(this: &Controller);
+    }
+}
+
+/// `value[key]`
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+/// `value[key]` as a string (panics if it is not one).
+pub fn text(value: &JsValue, key: &str) -> String {
+    get(value, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+/// `value[key]` as a number (panics if it is not one).
+pub fn num(value: &JsValue, key: &str) -> f64 {
+    get(value, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+/// The items of a JS array.
+pub fn items(value: &JsValue) -> Vec<JsValue> {
+    Array::from(value).iter().collect()
+}
+
+/// Options for the emulator with `token`.
+pub fn options(token: &str) -> JsValue {
+    js(&format!(
+        r#"{{"accessToken":"{token}","baseUrl":"{}"}}"#,
+        emulator_url()
+    ))
+}
+
+/// Options for the emulator with `token` plus extra JSON fields (`"maxRetries":0`).
+pub fn options_with(token: &str, extra: &str) -> JsValue {
+    js(&format!(
+        r#"{{"accessToken":"{token}","baseUrl":"{}",{extra}}}"#,
+        emulator_url()
+    ))
+}
+
+/// Awaits a promise the SDK returned.
+pub async fn settle(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
+}
+
+/// `cancelMadeBooking(JSON.parse(request), options)`.
+pub async fn cancel(request: &str, options: &JsValue) -> Result<JsValue, JsValue> {
+    settle(adultwork_sdk::cancel_made_booking(
+        js(request),
+        options.clone(),
+    ))
+    .await
+}
+
+/// Checks an error is an `AdultWorkError` of `kind` and returns it.
+pub fn expect_kind(result: Result<JsValue, JsValue>, kind: &str) -> JsValue {
+    let error = match result {
+        Ok(v) => panic!("expected an AdultWorkError {kind}, got a value: {v:?}"),
+        Err(e) => e,
+    };
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "not an Error: {error:?}"
+    );
+    assert_eq!(text(&error, "name"), "AdultWorkError");
+    assert_eq!(
+        text(&error, "kind"),
+        kind,
+        "message: {}",
+        text(&error, "message")
+    );
+    error
+}
+
+/// The API requests the emulator received since the last reset.
+pub async fn received() -> Vec<JsValue> {
+    items(&requests().await)
+}

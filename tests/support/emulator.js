@@ -1,0 +1,98 @@
+// Helpers for the browser tests (wasm-bindgen-test imports this file): talk to the local
+// emulator's control API. scripts/test.sh starts one emulator per browser, so Chromium and
+// Firefox run at the same time without sharing state.
+
+const PORTS = { chromium: 17701, firefox: 17702 };
+
+/** The emulator of the browser running this test. */
+export function emulatorUrl() {
+  const firefox = typeof navigator !== "undefined" && navigator.userAgent.includes("Firefox");
+  return `http://127.0.0.1:${firefox ? PORTS.firefox : PORTS.chromium}`;
+}
+
+async function control(method, path, body) {
+  const response = await fetch(emulatorUrl() + "/__emulator/" + path, {
+    method,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator ${method} ${path}: HTTP ${response.status}`);
+  return response.status === 204 ? undefined : response.text();
+}
+
+/** Reseeds the bookings and clears the request log and the fault queue. */
+export async function reset() {
+  await control("POST", "reset");
+}
+
+/** Queues faults (a JSON text of one fault or an array). */
+export async function fault(json) {
+  await control("POST", "faults", json);
+}
+
+/** The API requests received since the last reset (preflights excluded). */
+export async function requests() {
+  const all = JSON.parse(await control("GET", "requests"));
+  return all.filter((r) => r.method !== "OPTIONS");
+}
+
+/** Every request received, preflights included. */
+export async function allRequests() {
+  return JSON.parse(await control("GET", "requests"));
+}
+
+/** The stored booking, as the emulator holds it. */
+export async function booking(id) {
+  return JSON.parse(await control("GET", "bookings/" + id));
+}
+
+/** Stores a booking object as is. */
+export async function plant(id, json) {
+  await control("PUT", "bookings/" + id, json);
+}
+
+/** Pending faults. */
+export async function pendingFaults() {
+  return JSON.parse(await control("GET", "faults"));
+}
+
+/** Resolves after `ms`. */
+export function wait(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `JSON.parse`, for building arguments in Rust tests. */
+export function js(text) {
+  return JSON.parse(text);
+}
+
+/** A token function that counts its calls: returns `tokens[i]` (last one repeated), after `delayMs`. */
+export function countingProvider(tokens, delayMs) {
+  const f = () => {
+    const token = tokens[Math.min(f.calls, tokens.length - 1)];
+    f.calls += 1;
+    return new Promise((resolve) => setTimeout(() => resolve(token), delayMs));
+  };
+  f.calls = 0;
+  return f;
+}
+
+/** How many times a countingProvider was called. */
+export function calls(f) {
+  return f.calls;
+}
+
+/** Options object `{...base, ...extra}` with JS values that JSON cannot carry. */
+export function withValue(object, key, value) {
+  return { ...object, [key]: value };
+}
+
+/** An AbortController, to abort from Rust. */
+export function controller() {
+  return new AbortController();
+}
+
+/** Promise.allSettled over an array of promises, as [status, value-or-reason] pairs. */
+export async function settleAll(promises) {
+  const results = await Promise.allSettled(promises);
+  return results.map((r) => (r.status === "fulfilled" ? ["ok", r.value] : ["err", r.reason]));
+}

@@ -1,0 +1,160 @@
+// The public contract's types (shared/spec/SDK-CONTRACT.md), checked by `tsc --strict`
+// against pkg/'s declarations. A wrong type fails to compile; each `@ts-expect-error` line
+// fails to compile if the misuse it marks were accepted.
+import {
+  AdultWorkClient,
+  AdultWorkError,
+  cancelMadeBooking,
+  canCancel,
+  isAdultWorkError,
+  type BookingStatus,
+  type CallMethod,
+  type CancelCheck,
+  type CancelMadeBookingRequest,
+  type ClientOptions,
+  type ErrorKind,
+  type Issue,
+  type MadeBooking,
+  type PhoneChatBookingUser,
+  type RequestOptions,
+} from "adultwork-sdk";
+
+/** True when A and B are the same type (not merely assignable). */
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expect<T extends true>(): void {}
+
+// --- enums and unions
+expect<Equal<BookingStatus, "Pending" | "Accepted" | "Rejected" | "Confirmed" | "Cancelled">>();
+expect<Equal<CallMethod, 1 | 2 | 3>>();
+expect<
+  Equal<
+    ErrorKind,
+    | "InvalidConfig"
+    | "InvalidRequest"
+    | "BadRequest"
+    | "Unauthorized"
+    | "Forbidden"
+    | "NotFound"
+    | "Conflict"
+    | "RateLimited"
+    | "ServerError"
+    | "HttpError"
+    | "InvalidResponse"
+    | "NetworkError"
+    | "Timeout"
+    | "Aborted"
+  >
+>();
+expect<
+  Equal<
+    CancelCheck,
+    { ok: true } | { ok: false; reason: "AlreadyCancelled" | "Rejected" | "SessionPassed" }
+  >
+>();
+
+// --- PhoneChatBookingUser, field by field
+expect<
+  Equal<
+    PhoneChatBookingUser,
+    {
+      UserID: number;
+      Nickname: string;
+      PhoneNumber: string | null;
+      SkypeName: string | null;
+      Total: number;
+      Positive: number;
+      Neutral: number;
+      Negative: number;
+      Ratings: number;
+      Disputes: number;
+    }
+  >
+>();
+
+// --- MadeBooking, field by field
+expect<
+  Equal<
+    MadeBooking,
+    {
+      BookingID: number;
+      Duration: number;
+      Credits: number;
+      Status: BookingStatus;
+      Method: CallMethod;
+      PhoneNumber: string | null;
+      SkypeName: string | null;
+      CreateDate: string;
+      SessionDate: string;
+      AcceptBy: string;
+      AcceptedDate: string | null;
+      ConfirmedDate: string | null;
+      CancelledDate: string | null;
+      CancelledReason: string | null;
+      CancelledBy: string | null;
+      RejectedReason: string | null;
+      LastUpdated: string;
+      Comments: string | null;
+      ActionClient: string | null;
+      Candidate: PhoneChatBookingUser;
+    }
+  >
+>();
+
+// --- requests and options
+expect<Equal<CancelMadeBookingRequest, { BookingID: number; Reason: string }>>();
+expect<Equal<ClientOptions["accessToken"], string | (() => string | Promise<string>)>>();
+expect<Equal<ClientOptions["environment"], "sandbox" | "production" | undefined>>();
+expect<Equal<RequestOptions["signal"], AbortSignal | undefined>>();
+expect<Equal<Issue, { path: string; message: string }>>();
+
+// --- functions
+expect<Equal<ReturnType<typeof cancelMadeBooking>, Promise<MadeBooking>>>();
+expect<Equal<Parameters<typeof cancelMadeBooking>[1], ClientOptions & RequestOptions>>();
+expect<Equal<ReturnType<typeof canCancel>, CancelCheck>>();
+
+declare const booking: MadeBooking;
+const check = canCancel(booking, { now: new Date(), timeZone: "Europe/London" });
+if (!check.ok) {
+  expect<Equal<typeof check.reason, "AlreadyCancelled" | "Rejected" | "SessionPassed">>();
+}
+
+async function usage(): Promise<void> {
+  const client = new AdultWorkClient({ accessToken: async () => "token", environment: "production" });
+  const b: MadeBooking = await client.cancelMadeBooking({ BookingID: 1, Reason: "x" });
+  await client.cancelMadeBooking({ BookingID: 1, Reason: "x" }, { signal: new AbortController().signal });
+  const total: number = b.Candidate.Total;
+  void total;
+  try {
+    await cancelMadeBooking({ BookingID: 1, Reason: "x" }, { accessToken: "t", timeoutMs: 5000 });
+  } catch (e) {
+    if (isAdultWorkError(e)) {
+      expect<Equal<typeof e.kind, ErrorKind>>();
+      expect<Equal<typeof e.status, number | undefined>>();
+      expect<Equal<typeof e.issues, Issue[] | undefined>>();
+    }
+    if (e instanceof AdultWorkError) {
+      const err: Error = e;
+      void err;
+    }
+  }
+
+  // --- misuse that must not compile
+  // @ts-expect-error BookingID is a number, not a string
+  await cancelMadeBooking({ BookingID: "12", Reason: "x" }, { accessToken: "t" });
+  // @ts-expect-error field names are exact (bookingId)
+  await cancelMadeBooking({ bookingId: 12, Reason: "x" }, { accessToken: "t" });
+  // @ts-expect-error Reason is required
+  await cancelMadeBooking({ BookingID: 12 }, { accessToken: "t" });
+  // @ts-expect-error the access token is required
+  await cancelMadeBooking({ BookingID: 12, Reason: "x" }, {});
+  // @ts-expect-error environment is "sandbox" or "production"
+  new AdultWorkClient({ accessToken: "t", environment: "staging" });
+  // @ts-expect-error a nullable field may be null: it is not a plain string
+  const phone: string = b.PhoneNumber;
+  void phone;
+  // @ts-expect-error Method is 1 | 2 | 3
+  const method: CallMethod = 4;
+  void method;
+}
+void usage;
