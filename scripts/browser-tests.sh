@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the wasm-bindgen-test suites (tests/browser_*.rs) in headless Chromium and headless
-# Firefox at the same time, each against its own emulator (ports 17701 and 17702, which
-# tests/support/emulator.js picks by user agent). Builds the test binaries once.
+# Firefox at the same time, each against its own emulator on ADULTWORK_TEST_PORT_BASE + 1 and
+# + 2 (default 17701 and 17702; tests/common/mod.rs picks by user agent). Builds the test
+# binaries once. Extra arguments are test-name filters.
 source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
+export ADULTWORK_TEST_PORT_BASE="${ADULTWORK_TEST_PORT_BASE:-17700}"
 cargo build --quiet -p adultwork-emulator
-start_emulator 17701 >/dev/null
-start_emulator 17702 >/dev/null
+start_emulator $((ADULTWORK_TEST_PORT_BASE + 1)) >/dev/null
+start_emulator $((ADULTWORK_TEST_PORT_BASE + 2)) >/dev/null
 
 log "building browser test binaries (wasm32)"
 mapfile -t binaries < <(
@@ -31,7 +33,7 @@ run_browser() {
   shift
   for entry in "${binaries[@]}"; do
     local name="${entry%% *}" wasm="${entry#* }"
-    local out="$CACHE/browser-$browser-$name.log"
+    local out="$CACHE/browser-$ADULTWORK_TEST_PORT_BASE-$browser-$name.log"
     echo "--- $browser: $name"
     if [ "$browser" = chromium ]; then
       CHROMEDRIVER=/usr/bin/chromedriver wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
@@ -47,18 +49,18 @@ run_browser() {
 
 mkdir -p "$CACHE"
 log "running ${#binaries[@]} suites in Chromium and Firefox (in parallel)"
-run_browser chromium >"$CACHE/browser-chromium.log" 2>&1 &
+run_browser chromium "$@" >"$CACHE/browser-$ADULTWORK_TEST_PORT_BASE-chromium.log" 2>&1 &
 chromium_pid=$!
-run_browser firefox >"$CACHE/browser-firefox.log" 2>&1 &
+run_browser firefox "$@" >"$CACHE/browser-$ADULTWORK_TEST_PORT_BASE-firefox.log" 2>&1 &
 firefox_pid=$!
 status=0
 wait $chromium_pid || status=1
 wait $firefox_pid || status=1
 for browser in chromium firefox; do
   grep -E '^(--- |test |test result|Running headless|failures|thread|panicked|  )' \
-    "$CACHE/browser-$browser.log" || true
+    "$CACHE/browser-$ADULTWORK_TEST_PORT_BASE-$browser.log" || true
 done
 if [ $status -ne 0 ]; then
-  echo "browser tests failed; full logs: $CACHE/browser-chromium.log $CACHE/browser-firefox.log" >&2
+  echo "browser tests failed; full logs: $CACHE/browser-$ADULTWORK_TEST_PORT_BASE-chromium.log $CACHE/browser-$ADULTWORK_TEST_PORT_BASE-firefox.log" >&2
 fi
 exit $status

@@ -8,9 +8,12 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/tests/support/emulator.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = emulatorUrl)]
-    pub fn emulator_url() -> String;
-    pub async fn reset();
+    #[wasm_bindgen(js_name = useEmulator)]
+    fn use_emulator(url: &str);
+    #[wasm_bindgen(js_name = isFirefox)]
+    fn is_firefox() -> bool;
+    #[wasm_bindgen(js_name = reset)]
+    async fn reset_js();
     pub async fn fault(json: &str);
     pub async fn requests() -> JsValue;
     #[wasm_bindgen(js_name = allRequests)]
@@ -42,6 +45,23 @@ pub mod web_abort {
         #[wasm_bindgen(method)]
         pub fn abort(this: &Controller);
     }
+}
+
+/// The emulator of the browser running this test: scripts/browser-tests.sh starts one per
+/// browser on `ADULTWORK_TEST_PORT_BASE + 1` (Chromium) and `+ 2` (Firefox), base 17700 by
+/// default, so two checkouts can run their browser tests at once with different bases.
+pub fn emulator_url() -> String {
+    let base: u16 = option_env!("ADULTWORK_TEST_PORT_BASE")
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(17700);
+    let port = base + if is_firefox() { 2 } else { 1 };
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Reseeds the emulator (and points the JS helpers at it); every test starts with this.
+pub async fn reset() {
+    use_emulator(&emulator_url());
+    reset_js().await;
 }
 
 /// `value[key]`

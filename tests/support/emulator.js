@@ -1,17 +1,27 @@
 // Helpers for the browser tests (wasm-bindgen-test imports this file): talk to the local
-// emulator's control API. scripts/test.sh starts one emulator per browser, so Chromium and
-// Firefox run at the same time without sharing state.
+// emulator's control API. scripts/browser-tests.sh starts one emulator per browser, so
+// Chromium and Firefox run at the same time without sharing state; the Rust side picks the
+// port (tests/common/mod.rs) and calls `useEmulator` before anything else.
 
-const PORTS = { chromium: 17701, firefox: 17702 };
+let base = "";
 
-/** The emulator of the browser running this test. */
+/** Points the helpers at the emulator of the browser running this test. */
+export function useEmulator(url) {
+  base = url;
+}
+
+/** The emulator in use. */
 export function emulatorUrl() {
-  const firefox = typeof navigator !== "undefined" && navigator.userAgent.includes("Firefox");
-  return `http://127.0.0.1:${firefox ? PORTS.firefox : PORTS.chromium}`;
+  return base;
+}
+
+/** Whether this page runs in Firefox. */
+export function isFirefox() {
+  return typeof navigator !== "undefined" && navigator.userAgent.includes("Firefox");
 }
 
 async function control(method, path, body) {
-  const response = await fetch(emulatorUrl() + "/__emulator/" + path, {
+  const response = await fetch(base + "/__emulator/" + path, {
     method,
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
