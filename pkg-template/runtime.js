@@ -191,6 +191,7 @@ export function sleep(ms, signal) {
     if (signal?.aborted) return reject("Aborted");
     const onAbort = () => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       reject("Aborted");
     };
     const timer = setTimeout(() => {

@@ -2,7 +2,8 @@
 # Runs the wasm-bindgen-test suites (tests/browser_*.rs) in headless Chromium and headless
 # Firefox at the same time, each against its own emulator on ADULTWORK_TEST_PORT_BASE + 1 and
 # + 2 (default 17701 and 17702; tests/common/mod.rs picks by user agent). Builds the test
-# binaries once. Extra arguments are test-name filters.
+# binaries once. Extra arguments are test-name filters; ADULTWORK_SUITES=<regex> picks suites
+# (e.g. ADULTWORK_SUITES=browser_client).
 source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
@@ -25,6 +26,9 @@ mapfile -t binaries < <(
           console.log(m.target.name + " " + m.executable);
       }'
 )
+if [ -n "${ADULTWORK_SUITES:-}" ]; then
+  mapfile -t binaries < <(printf '%s\n' "${binaries[@]}" | grep -E "^(${ADULTWORK_SUITES}) ")
+fi
 [ ${#binaries[@]} -gt 0 ] || { echo "no browser test binaries found" >&2; exit 1; }
 
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-90}"

@@ -45,6 +45,19 @@ pub struct AdultWorkClient {
     shared: Rc<Shared>,
 }
 
+/// Shows the settings, never the token.
+impl core::fmt::Debug for AdultWorkClient {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let s = &self.shared.settings;
+        f.debug_struct("AdultWorkClient")
+            .field("base_url", &s.base_url)
+            .field("timeout_ms", &s.timeout_ms)
+            .field("max_retries", &s.max_retries)
+            .field("access_token", &"[redacted]")
+            .finish()
+    }
+}
+
 #[wasm_bindgen]
 impl AdultWorkClient {
     /// Checks `options` and creates the client.
