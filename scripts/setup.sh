@@ -3,6 +3,7 @@
 # Safe to run again and again (both README commands start with it).
 #
 #   Rust target wasm32-unknown-unknown     rustup
+#   rust-src for nightly (if nightly exists) rustup  (optional: smaller release .wasm)
 #   wasm-bindgen CLI (= the crate's pin)   cargo install  (~3 min once)
 #   geckodriver                            cargo install  (~1.5 min once; no Debian package)
 #   Chromium + ChromeDriver, Firefox ESR   apt-get
@@ -15,6 +16,13 @@ have() { command -v "$1" >/dev/null 2>&1; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "installing Rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# Optional: nightly's rust-src lets scripts/build.sh rebuild std for a smaller .wasm.
+if rustup run nightly rustc --version >/dev/null 2>&1 &&
+  ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "installing rust-src for the nightly toolchain (smaller release .wasm)"
+  rustup component add rust-src --toolchain nightly || log "rust-src unavailable: release builds will use stable"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then

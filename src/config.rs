@@ -193,7 +193,7 @@ fn unknown_keys(given: &Given, keys: &[&str], issues: &mut Vec<Issue>) {
             m.push('?');
         } else {
             m.push_str("; expected one of ");
-            m.push_str(&keys.join(", "));
+            crate::text::join_into(&mut m, keys, ", ");
         }
         issues.push(Issue::new(key, m));
     }
@@ -236,7 +236,7 @@ pub fn base_url(url: &str) -> Result<String, &'static str> {
         return Err("must start with https:// (or http:// for localhost)");
     };
     let rest = lower.get(rest_at..).unwrap_or("");
-    if rest.contains(['?', '#']) {
+    if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not have a query or a fragment");
     }
     if rest
@@ -245,11 +245,13 @@ pub fn base_url(url: &str) -> Result<String, &'static str> {
     {
         return Err("must not contain spaces, control characters or backslashes");
     }
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    if authority.contains('@') {
+    let slash = rest.bytes().position(|b| b == b'/').unwrap_or(rest.len());
+    let authority = rest.get(..slash).unwrap_or("");
+    if authority.bytes().any(|b| b == b'@') {
         return Err("must not contain a user name or password");
     }
-    let (host, port) = match authority.rfind(':') {
+    let colon = authority.bytes().rposition(|b| b == b':');
+    let (host, port) = match colon {
         Some(i) if !authority.ends_with(']') => (
             authority.get(..i).unwrap_or(""),
             Some(authority.get(i + 1..).unwrap_or("")),
@@ -257,24 +259,22 @@ pub fn base_url(url: &str) -> Result<String, &'static str> {
         _ => (authority, None),
     };
     let valid_host = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        !inner.is_empty() && inner.chars().all(|c| c.is_ascii_hexdigit() || c == ':')
+        !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
     } else {
-        !host.is_empty()
-            && !host.starts_with(['.', '-'])
-            && !host.ends_with(['.', '-'])
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        let bytes = host.as_bytes();
+        let edge = |b: Option<&u8>| matches!(b, Some(b'.' | b'-'));
+        !bytes.is_empty()
+            && !edge(bytes.first())
+            && !edge(bytes.last())
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'.')
     };
     if !valid_host {
         return Err("must have a valid host name");
     }
     if let Some(port) = port {
-        let ok = !port.is_empty()
-            && port.len() <= 5
-            && port.bytes().all(|b| b.is_ascii_digit())
-            && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
-        if !ok {
+        if !crate::text::digits(port).is_some_and(|p| (1..=65535).contains(&p)) {
             return Err("must have a port from 1 to 65535");
         }
     }
@@ -284,12 +284,13 @@ pub fn base_url(url: &str) -> Result<String, &'static str> {
         );
     }
     // Keep the path's original case; only the scheme and host are case-insensitive.
-    let original_path = url.get(rest_at + authority.len()..).unwrap_or("");
-    debug_assert_eq!(original_path.len(), path.len());
+    let mut path = url.get(rest_at + authority.len()..).unwrap_or("");
+    while let Some(shorter) = path.strip_suffix('/') {
+        path = shorter;
+    }
     let mut out = String::with_capacity(url.len());
-    out.push_str(lower.get(..rest_at).unwrap_or(""));
-    out.push_str(authority);
-    out.push_str(original_path.trim_end_matches('/'));
+    out.push_str(lower.get(..rest_at + authority.len()).unwrap_or(""));
+    out.push_str(path);
     Ok(out)
 }
 

@@ -168,24 +168,29 @@ impl DateTime {
 /// Reads the offset at the end of `Intl` text such as "1/2/2026, GMT+01:00", "…GMT-05:30" or
 /// "…GMT" (zero), in milliseconds.
 pub fn parse_gmt_offset(text: &str) -> Option<i64> {
-    let at = text.rfind("GMT")?;
-    let rest = text.get(at + 3..)?;
-    if rest.is_empty() {
+    let b = text.as_bytes();
+    let at = (0..b.len())
+        .rev()
+        .find(|&i| b.get(i..i + 3) == Some(b"GMT"))?;
+    let rest = b.get(at + 3..)?;
+    let Some(first) = rest.first() else {
         return Some(0);
-    }
-    let sign = match rest.as_bytes().first()? {
+    };
+    let sign = match first {
         b'+' => 1,
         // ASCII '-', or the first byte of U+2212 MINUS SIGN, which some engines print.
         b'-' | 0xE2 => -1,
         _ => return None,
     };
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    let (h, m) = match digits.len() {
-        1 | 2 => (digits.parse::<i64>().ok()?, 0),
-        4 => (
-            digits.get(..2)?.parse::<i64>().ok()?,
-            digits.get(2..)?.parse::<i64>().ok()?,
-        ),
+    let digits: Vec<i64> = rest
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .map(|c| i64::from(c - b'0'))
+        .collect();
+    let (h, m) = match digits.as_slice() {
+        [h] => (*h, 0),
+        [h1, h2] => (h1 * 10 + h2, 0),
+        [h1, h2, m1, m2] => (h1 * 10 + h2, m1 * 10 + m2),
         _ => return None,
     };
     Some(sign * (h * 60 + m) * 60_000)

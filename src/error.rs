@@ -8,6 +8,7 @@
 use tsify::Tsify;
 
 use crate::json::{self, Reader, Scalar};
+use crate::text;
 
 /// What went wrong, as a string union in TypeScript.
 ///
@@ -196,18 +197,19 @@ pub const SERVER_MESSAGE_MAX_CHARS: usize = 300;
 /// plain text, or an HTML/XML page (its `<title>`, else its text). The result is one line of at
 /// most [`SERVER_MESSAGE_MAX_CHARS`] characters, or `None` when nothing readable was there.
 pub fn server_message(body: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(body);
-    let text = text.trim_start_matches('\u{FEFF}').trim();
-    if text.is_empty() {
-        return None;
-    }
-    let found = match text.as_bytes().first() {
-        Some(b'{') => message_from_json(text).unwrap_or_else(|| text.to_owned()),
-        Some(b'"') => match Reader::new(text).value(0) {
+    // Keep the valid UTF-8 prefix: a message, not a faithful copy, is the goal.
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(body.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or(""),
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).trim();
+    let found = match text.as_bytes().first()? {
+        b'{' => message_from_json(text).unwrap_or_else(|| text.to_owned()),
+        b'"' => match Reader::new(text).value(0) {
             Ok((Scalar::Str(s), _)) => s.value().into_owned(),
             _ => text.to_owned(),
         },
-        Some(b'<') => message_from_markup(text),
+        b'<' => message_from_markup(text),
         _ => text.to_owned(),
     };
     let line = collapse_whitespace(&found);
@@ -233,19 +235,19 @@ fn message_from_json(text: &str) -> Option<String> {
     r.begin_object().ok()?;
     let mut first = true;
     while let Ok(Some(key)) = r.next_key(&mut first) {
-        if key.is("ModelState") && r.peek_value_start() == Some(b'{') {
+        let nested = r.peek_value_start() == Some(b'{');
+        if key.is("ModelState") && nested {
             collect_model_state(&mut r, &mut model_state);
             continue;
         }
-        let rank = KEYS.iter().position(|k| key.is(k));
-        let is_error_object = key.is("error") && r.peek_value_start() == Some(b'{');
-        if is_error_object {
+        if key.is("error") && nested {
             // {"error": {"message": "..."}}
             if let Some(inner) = nested_message(&mut r) {
                 best = Some((0, inner));
             }
             continue;
         }
+        let rank = KEYS.iter().position(|k| key.is(k));
         let Ok((value, _)) = r.value(1) else { break };
         if let (Some(rank), Scalar::Str(s)) = (rank, value) {
             if best.as_ref().is_none_or(|(b, _)| rank < *b) {
@@ -306,73 +308,92 @@ fn collect_model_state(r: &mut Reader<'_>, out: &mut String) {
         }
         out.push_str(&key.value());
         out.push_str(": ");
-        out.push_str(&messages.join(" "));
+        text::join_into(out, &messages, " ");
     }
 }
 
 /// The `<title>` of an HTML page, else the text of the markup without tags, scripts or styles.
-fn message_from_markup(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
-    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>")) {
-        if let Some(title) = text.get(start + 7..end) {
-            let title = decode_entities(title.trim());
-            if !title.is_empty() {
-                return title;
-            }
+fn message_from_markup(markup: &str) -> String {
+    let b = markup.as_bytes();
+    if let Some(start) = text::find_ci(b, b"<title>", 0) {
+        let end = text::find_ci(b, b"</title>", start).unwrap_or(b.len());
+        let title = decode_entities(markup.get(start + 7..end).unwrap_or("").trim());
+        if !title.is_empty() {
+            return title;
         }
     }
-    let mut out = String::with_capacity(text.len().min(4096));
-    let mut rest = text;
-    let mut rest_lower = lower.as_str();
-    while let Some(lt) = rest.find('<') {
-        out.push_str(rest.get(..lt).unwrap_or(""));
-        out.push(' ');
-        let after_lower = rest_lower.get(lt..).unwrap_or("");
-        // Drop whole <script> and <style> elements.
-        let skip_to = ["script", "style"].iter().find_map(|tag| {
-            let open = ["<", tag].concat();
-            let close = ["</", tag, ">"].concat();
-            after_lower
-                .starts_with(&open)
-                .then(|| after_lower.find(&close).map(|e| e + close.len()))
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() && out.len() <= 4 * SERVER_MESSAGE_MAX_CHARS {
+        if b.get(i) != Some(&b'<') {
+            let next = text::find_byte(b, b'<', i).unwrap_or(b.len());
+            out.push_str(markup.get(i..next).unwrap_or(""));
+            i = next;
+            continue;
+        }
+        // Skip a tag, or a whole <script>/<style> element.
+        let element_end = |name: &[u8], close: &[u8]| {
+            text::starts_with_ci(b, i, name)
+                .then(|| text::find_ci(b, close, i).map(|e| e + close.len()))
                 .flatten()
-        });
-        let consumed = match skip_to {
-            Some(n) => lt + n,
-            None => match after_lower.find('>') {
-                Some(gt) => lt + gt + 1,
-                None => rest.len(),
-            },
         };
-        rest = rest.get(consumed..).unwrap_or("");
-        rest_lower = rest_lower.get(consumed..).unwrap_or("");
-        if out.len() > 4 * SERVER_MESSAGE_MAX_CHARS {
-            break;
-        }
+        i = element_end(b"<script", b"</script>")
+            .or_else(|| element_end(b"<style", b"</style>"))
+            .or_else(|| text::find_byte(b, b'>', i).map(|e| e + 1))
+            .unwrap_or(b.len());
+        out.push(' ');
     }
-    out.push_str(rest);
     decode_entities(&out)
 }
 
+/// Decodes the handful of entities error pages use; anything else stays as written.
 fn decode_entities(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    const ENTITIES: [(&str, char); 6] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&nbsp;", ' '),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let entity = (c == '&')
+            .then(|| {
+                ENTITIES
+                    .iter()
+                    .find(|(e, _)| rest.as_bytes().starts_with(e.as_bytes()))
+            })
+            .flatten();
+        match entity {
+            Some((e, decoded)) => {
+                out.push(*decoded);
+                rest = rest.get(e.len()..).unwrap_or("");
+            }
+            None => {
+                out.push(c);
+                rest = rest.get(c.len_utf8()..).unwrap_or("");
+            }
+        }
+    }
+    out
 }
 
+/// One line: runs of white space and control characters become one space.
 fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
-        if word.is_empty() {
+    let mut out = String::with_capacity(s.len().min(8 * SERVER_MESSAGE_MAX_CHARS));
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            gap = !out.is_empty();
             continue;
         }
-        if !out.is_empty() {
+        if gap {
             out.push(' ');
+            gap = false;
         }
-        out.push_str(word);
+        out.push(c);
         if out.len() > 4 * SERVER_MESSAGE_MAX_CHARS {
             break;
         }
@@ -380,14 +401,126 @@ fn collapse_whitespace(s: &str) -> String {
     out
 }
 
-/// At most `max` characters of `s`, with an ellipsis when something was cut.
+/// At most `max` characters of `s`, the last one an ellipsis when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_owned(),
-        Some((cut, _)) => {
-            let mut out = s.get(..cut).unwrap_or("").trim_end().to_owned();
-            out.push('…');
-            out
+    if s.chars().nth(max).is_none() {
+        return s.to_owned();
+    }
+    let cut = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(s.len(), |(i, _)| i);
+    let mut out = s.get(..cut).unwrap_or("").trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(body: &str) -> Option<String> {
+        server_message(body.as_bytes())
+    }
+
+    #[test]
+    fn reads_messages_from_every_shape_of_error_body() {
+        assert_eq!(
+            said(r#"{"Message":"Booking not found."}"#).as_deref(),
+            Some("Booking not found.")
+        );
+        assert_eq!(
+            said(r#"{"error":"invalid_token","error_description":"The token expired"}"#).as_deref(),
+            Some("The token expired")
+        );
+        assert_eq!(
+            said(r#"{"error":{"code":7,"message":"Nope"}}"#).as_deref(),
+            Some("Nope")
+        );
+        assert_eq!(
+            said(r#"{"Message":"The request is invalid.","ModelState":{"request.BookingID":["Required.","Must be positive."],"request.Reason":["Required."]}}"#).as_deref(),
+            Some("The request is invalid. request.BookingID: Required. Must be positive.; request.Reason: Required.")
+        );
+        assert_eq!(said("  plain\n text  ").as_deref(), Some("plain text"));
+        assert_eq!(said(r#""just a string""#).as_deref(), Some("just a string"));
+        assert_eq!(said("").as_deref(), None);
+        assert_eq!(said(" \n\t ").as_deref(), None);
+        assert_eq!(said("{}").as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn reads_html_and_xml_pages() {
+        let page = "<!DOCTYPE html><html><head><TITLE>503 Service Unavailable &amp; more</TITLE>\
+                    <style>body{}</style></head><body><h1>Down</h1></body></html>";
+        assert_eq!(
+            said(page).as_deref(),
+            Some("503 Service Unavailable & more")
+        );
+        let no_title =
+            "<html><head><script>var x = '<b>';</script></head><body><h1>Server Error</h1>\
+                        <p>Try &lt;later&gt;.</p></body></html>";
+        assert_eq!(said(no_title).as_deref(), Some("Server Error Try <later>."));
+        let xml = "<Error><Message>Booking not found</Message></Error>";
+        assert_eq!(said(xml).as_deref(), Some("Booking not found"));
+    }
+
+    #[test]
+    fn keeps_messages_short_and_on_one_line() {
+        let long = "word ".repeat(500);
+        let m = said(&long).unwrap();
+        assert!(m.chars().count() <= SERVER_MESSAGE_MAX_CHARS);
+        assert!(m.ends_with('…'));
+        let mut bad = b"Broken \xff\xfe bytes".to_vec();
+        bad.extend_from_slice(b" after");
+        assert_eq!(server_message(&bad).as_deref(), Some("Broken"));
+    }
+
+    #[test]
+    fn truncates_to_the_limit_with_an_ellipsis() {
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("é€😀x", 3), "é€…");
+        assert_eq!(truncate("", 0), "");
+    }
+
+    #[test]
+    fn maps_statuses() {
+        for (status, kind) in [
+            (400, ErrorKind::BadRequest),
+            (401, ErrorKind::Unauthorized),
+            (403, ErrorKind::Forbidden),
+            (404, ErrorKind::NotFound),
+            (409, ErrorKind::Conflict),
+            (429, ErrorKind::RateLimited),
+            (500, ErrorKind::ServerError),
+            (503, ErrorKind::ServerError),
+            (599, ErrorKind::ServerError),
+            (302, ErrorKind::HttpError),
+            (418, ErrorKind::HttpError),
+        ] {
+            assert_eq!(ErrorKind::for_status(status), kind);
         }
+    }
+
+    #[test]
+    fn lists_every_issue_in_the_message() {
+        let e = Error::invalid(
+            ErrorKind::InvalidRequest,
+            "Invalid request",
+            vec![Issue::new("BookingID", "bad"), Issue::new("", "worse")],
+        );
+        assert_eq!(
+            e.message,
+            "Invalid request (2 problems): BookingID: bad; worse."
+        );
+        let one = Error::invalid(
+            ErrorKind::InvalidRequest,
+            "Invalid request",
+            vec![Issue::new("x", "y")],
+        );
+        assert_eq!(one.message, "Invalid request (1 problem): x: y.");
+        let http = Error::http(409, Some("Already cancelled.".into()), None);
+        assert_eq!(http.kind, ErrorKind::Conflict);
+        assert!(http.message.ends_with("(HTTP 409): Already cancelled."));
     }
 }

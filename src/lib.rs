@@ -17,6 +17,7 @@
 //! | [`endpoint`] | each API operation as data, request encoding, response checks |
 //! | [`retry`] | which failures may be retried and how long to wait |
 //! | [`prereq`] | the documented prerequisites behind `canCancel` / `canReschedule` |
+//! | [`text`] | byte-level string helpers that keep core's substring searchers out of the `.wasm` |
 //! | `wasm` (wasm32 only) | `fetch`, tokens, timers, and the `#[wasm_bindgen]` surface |
 
 #![warn(missing_docs)]
@@ -33,6 +34,7 @@ pub mod number;
 pub mod prereq;
 pub mod retry;
 pub mod schema;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

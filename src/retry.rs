@@ -9,6 +9,7 @@
 //! after network errors, timeouts, `502` and `504`.
 
 use crate::datetime::days_from_civil;
+use crate::text::digits;
 
 /// The longest the SDK waits on a `Retry-After` before trying again.
 pub const RETRY_AFTER_CAP_MS: u64 = 60_000;
@@ -52,7 +53,8 @@ pub fn backoff_ms(retry: u32, random: f64) -> u64 {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: u64 = value.get(..value.len().min(12))?.parse().ok()?;
+        // Absurdly long values saturate rather than fail: the cap applies anyway.
+        let secs = digits(value.get(..value.len().min(12))?)?;
         return Some(secs.saturating_mul(1000));
     }
     let at = http_date_ms(value)?;
@@ -78,14 +80,14 @@ pub fn http_date_ms(value: &str) -> Option<f64> {
         [m, d, t, y] => (*d, *m, *y, *t),
         _ => return None,
     };
-    let day: i64 = day.parse().ok()?;
+    let day = digits(day)? as i64;
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as i64 + 1;
-    let mut year: i64 = year.parse().ok()?;
+    let mut year = digits(year)? as i64;
     if year < 100 {
         // RFC 850's two-digit year: RFC 9110 says to read it as the nearest century.
         year += if year < 70 { 2000 } else { 1900 };
     }
-    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let mut hms = time.split(':').map(|p| digits(p).map(|v| v as i64));
     let (Some(Some(h)), Some(Some(mi)), Some(Some(s)), None) =
         (hms.next(), hms.next(), hms.next(), hms.next())
     else {

@@ -150,7 +150,7 @@ fn child_path(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
         name.to_owned()
     } else {
-        [prefix, ".", name].concat()
+        crate::text::cat(&[prefix, ".", name])
     }
 }
 

@@ -99,7 +99,7 @@ impl AdultWorkClient {
     /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        ["AdultWorkClient(", &self.shared.settings.base_url, ")"].concat()
+        crate::text::cat(&["AdultWorkClient(", &self.shared.settings.base_url, ")"])
     }
 
     /// The client's settings without the token, for logging and `JSON.stringify`.
@@ -158,7 +158,7 @@ fn verdict(ok: bool, reason: &str) -> JsValue {
     let text = if ok {
         String::from("{\"ok\":true}")
     } else {
-        ["{\"ok\":false,\"reason\":\"", reason, "\"}"].concat()
+        crate::text::cat(&["{\"ok\":false,\"reason\":\"", reason, "\"}"])
     };
     JSON::parse(&text).unwrap_or(JsValue::NULL)
 }

@@ -83,7 +83,14 @@ impl Token {
             }
             Token::Provider { function, latest } => (function, latest),
         };
-        let mut latest = latest.borrow_mut();
+        // Single-threaded and never re-entered, so the borrow cannot fail; if it ever did, a
+        // fresh invocation is the safe answer (no panic path in the .wasm).
+        let Ok(mut latest) = latest.try_borrow_mut() else {
+            return Lease {
+                value: js::invoke(function).into(),
+                generation: 0,
+            };
+        };
         let reuse = match (latest.as_ref(), rejected) {
             (Some(inv), None) if inv.pending => Some(inv.clone()),
             (Some(inv), Some(stale)) if inv.generation > stale => Some(inv.clone()),
@@ -109,7 +116,12 @@ impl Token {
     /// function afresh.
     pub fn settled(&self, generation: u32) {
         if let Token::Provider { latest, .. } = self {
-            if let Some(inv) = latest.borrow_mut().as_mut() {
+            if let Some(inv) = latest
+                .try_borrow_mut()
+                .ok()
+                .as_deref_mut()
+                .and_then(Option::as_mut)
+            {
                 if inv.generation == generation {
                     inv.pending = false;
                 }
