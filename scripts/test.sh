@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite — what CI runs (.ci/run) and what the README's second command runs.
 # Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
-# tests, the package build, TypeScript contract types, and the browser tests in headless
-# Chromium and Firefox against the local emulator.
+# tests, the package build, TypeScript contract types, the browser tests in headless
+# Chromium and Firefox against the local emulator, and the example app driven by Playwright.
 source "$(dirname "$0")/common.sh"
 
 started=$SECONDS
@@ -31,6 +31,7 @@ stage "native tests (cargo test)" cargo test --quiet --workspace
 stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict)" tsc -p "$ROOT/tests/types/tsconfig.json"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
+stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
 
 printf '%s\n' "${summary[@]}"
 echo "all tests passed in $((SECONDS - started))s"
