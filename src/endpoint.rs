@@ -72,6 +72,26 @@ pub const CANCEL_MADE_BOOKING: Endpoint = Endpoint {
     echo: Some("BookingID"),
 };
 
+/// `GET /v1/PhoneChat/MadeBookingDetails?BookingID=<id>`
+pub const MADE_BOOKING_DETAILS: Endpoint = Endpoint {
+    method: Method::Get,
+    path: "/v1/PhoneChat/MadeBookingDetails",
+    params: &[BOOKING_ID],
+    response_name: "MadeBooking",
+    response: MADE_BOOKING,
+    echo: Some("BookingID"),
+};
+
+/// `POST /v1/PhoneChat/RescheduleMadeBooking`
+pub const RESCHEDULE_MADE_BOOKING: Endpoint = Endpoint {
+    method: Method::Post,
+    path: "/v1/PhoneChat/RescheduleMadeBooking",
+    params: &[BOOKING_ID],
+    response_name: "MadeBooking",
+    response: MADE_BOOKING,
+    echo: Some("BookingID"),
+};
+
 /// A request ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
@@ -189,6 +209,29 @@ mod tests {
         assert_eq!(p.echo, Some(7));
         let v: serde_json::Value = serde_json::from_str(p.body.as_deref().unwrap()).unwrap();
         assert_eq!(v["Reason"], "I've had \"something\"\ncome up");
+    }
+
+    #[test]
+    fn encodes_reads_in_the_query_and_changes_in_the_body() {
+        let id = Given::Object(vec![("BookingID".into(), Input::number("1003"))]);
+        let details = prepare(&MADE_BOOKING_DETAILS, &id).unwrap();
+        assert_eq!(
+            details.path_and_query,
+            "/v1/PhoneChat/MadeBookingDetails?BookingID=1003"
+        );
+        assert_eq!(details.body, None);
+        assert_eq!(details.echo, Some(1003));
+        assert!(MADE_BOOKING_DETAILS.safe_to_repeat());
+        let reschedule = prepare(&RESCHEDULE_MADE_BOOKING, &id).unwrap();
+        assert_eq!(
+            reschedule.path_and_query,
+            "/v1/PhoneChat/RescheduleMadeBooking"
+        );
+        assert_eq!(reschedule.body.as_deref(), Some(r#"{"BookingID":1003}"#));
+        assert!(!RESCHEDULE_MADE_BOOKING.safe_to_repeat());
+        assert!(!CANCEL_MADE_BOOKING.safe_to_repeat());
+        let missing = prepare(&MADE_BOOKING_DETAILS, &Given::Object(vec![])).unwrap_err();
+        assert_eq!(missing.issues[0].path, "BookingID");
     }
 
     #[test]

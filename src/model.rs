@@ -219,6 +219,14 @@ pub struct CancelMadeBookingRequest {
     pub reason: String,
 }
 
+/// The request of `getMadeBookingDetails` and `rescheduleMadeBooking`: which booking.
+#[derive(Tsify, Debug, Clone, PartialEq, Eq)]
+pub struct BookingIdRequest {
+    /// The booking: an integer from 1 to 2147483647.
+    #[serde(rename = "BookingID")]
+    pub booking_id: u32,
+}
+
 /// Which AdultWork deployment to call.
 #[derive(Tsify, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -268,6 +276,12 @@ pub struct RequestOptions {
     #[tsify(optional)]
     pub timeout_ms: Option<u32>,
 }
+
+/// Whether a booking can be rescheduled, per the documented prerequisite (its `SessionDate`
+/// has passed; advisory: the server decides, and also checks the client's credits).
+#[derive(Tsify)]
+#[tsify(type = "{ ok: true } | { ok: false; reason: \"SessionNotPassed\" }")]
+pub struct RescheduleCheck;
 
 /// Options of `canCancel` and `canReschedule`.
 #[derive(Tsify)]

@@ -11,7 +11,9 @@ use super::js::{self, to_js_error, Failure};
 use super::zone::IntlZone;
 use crate::config::{CALL_KEYS, CLIENT_KEYS, ONE_SHOT_KEYS};
 use crate::datetime::Zone;
-use crate::endpoint::{Endpoint, CANCEL_MADE_BOOKING};
+use crate::endpoint::{
+    Endpoint, CANCEL_MADE_BOOKING, MADE_BOOKING_DETAILS, RESCHEDULE_MADE_BOOKING,
+};
 use crate::error::{Error, ErrorKind, Issue};
 use crate::model::MADE_BOOKING;
 use crate::prereq;
@@ -22,19 +24,33 @@ fn one_shot(endpoint: &'static Endpoint, request: &JsValue, options: &JsValue) -
     client::start(shared, call, endpoint, request)
 }
 
-/// Cancels a PhoneChat booking the logged-in user made
-/// (`POST /v1/PhoneChat/CancelMadeBooking`).
-///
-/// Resolves to the updated booking, every field validated. Rejects with an `AdultWorkError`:
-/// `InvalidRequest` (nothing was sent), `InvalidConfig`, an HTTP kind such as `Conflict` when
-/// the booking cannot be cancelled, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`.
-/// Network errors and timeouts are not retried: the server may already have cancelled.
-#[wasm_bindgen(js_name = cancelMadeBooking, unchecked_return_type = "Promise<MadeBooking>")]
-pub fn cancel_made_booking(
-    #[wasm_bindgen(unchecked_param_type = "CancelMadeBookingRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")] options: JsValue,
-) -> Promise {
-    one_shot(&CANCEL_MADE_BOOKING, &request, &options)
+/// Declares one endpoint's JavaScript API from its [`Endpoint`] value: the one-shot function
+/// (`fn(request, options)`) and the `AdultWorkClient` method (`fn(request, options?)`), with
+/// the same documentation. Adding an endpoint is one invocation.
+macro_rules! endpoint_api {
+    ($(#[doc = $doc:literal])* $js_name:ident, $rust_name:ident, $endpoint:expr, $request:literal) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js_name, unchecked_return_type = "Promise<MadeBooking>")]
+        pub fn $rust_name(
+            #[wasm_bindgen(unchecked_param_type = $request)] request: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")] options: JsValue,
+        ) -> Promise {
+            one_shot(&$endpoint, &request, &options)
+        }
+
+        #[wasm_bindgen]
+        impl AdultWorkClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js_name, unchecked_return_type = "Promise<MadeBooking>")]
+            pub fn $rust_name(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = $request)] request: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                self.call(&$endpoint, &request, &options.unwrap_or(JsValue::UNDEFINED))
+            }
+        }
+    };
 }
 
 /// A client holding checked options (token, environment or base URL, time limit, retries), for
@@ -81,21 +97,6 @@ impl AdultWorkClient {
         )
     }
 
-    /// Cancels a PhoneChat booking the logged-in user made; see the top-level
-    /// `cancelMadeBooking`.
-    #[wasm_bindgen(js_name = cancelMadeBooking, unchecked_return_type = "Promise<MadeBooking>")]
-    pub fn cancel_made_booking(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CancelMadeBookingRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.call(
-            &CANCEL_MADE_BOOKING,
-            &request,
-            &options.unwrap_or(JsValue::UNDEFINED),
-        )
-    }
-
     /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
@@ -118,6 +119,39 @@ impl AdultWorkClient {
         text.push('}');
         JSON::parse(&text).unwrap_or(JsValue::NULL)
     }
+}
+
+endpoint_api! {
+    /// Cancels a PhoneChat booking the logged-in user made
+    /// (`POST /v1/PhoneChat/CancelMadeBooking`).
+    ///
+    /// Resolves to the updated booking, every field validated. Rejects with an
+    /// `AdultWorkError`: `InvalidRequest` (nothing was sent), `InvalidConfig`, an HTTP kind
+    /// such as `Conflict` when the booking cannot be cancelled, `InvalidResponse`,
+    /// `NetworkError`, `Timeout` or `Aborted`. Network errors and timeouts are not retried:
+    /// the server may already have cancelled.
+    cancelMadeBooking, cancel_made_booking, CANCEL_MADE_BOOKING, "CancelMadeBookingRequest"
+}
+
+endpoint_api! {
+    /// Reads one PhoneChat booking the logged-in user made
+    /// (`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`).
+    ///
+    /// Resolves to the booking, every field validated; `NotFound` for a booking that is not
+    /// the caller's. Being a read, it is also retried after network errors, timeouts, `502`
+    /// and `504` (within `maxRetries`), besides `429` and `503`.
+    getMadeBookingDetails, get_made_booking_details, MADE_BOOKING_DETAILS, "BookingIdRequest"
+}
+
+endpoint_api! {
+    /// Reschedules a PhoneChat booking whose session has passed
+    /// (`POST /v1/PhoneChat/RescheduleMadeBooking`): the server sets a new `SessionDate` 5–10
+    /// minutes from now and keeps everything else.
+    ///
+    /// Resolves to the updated booking, every field validated. The server refuses (`Conflict`)
+    /// when the session has not passed or the client lacks credits. Network errors and
+    /// timeouts are not retried: the server may already have rescheduled.
+    rescheduleMadeBooking, reschedule_made_booking, RESCHEDULE_MADE_BOOKING, "BookingIdRequest"
 }
 
 /// Reads `canCancel`/`canReschedule` arguments: the booking's status and session date, the
@@ -189,6 +223,23 @@ pub fn can_cancel(
     match prereq::can_cancel(facts.status, &facts.session, now, &zone as &dyn Zone) {
         Ok(Ok(())) => Ok(verdict(true, "")),
         Ok(Err(refusal)) => Ok(verdict(false, refusal.as_str())),
+        Err(_) => Err(zone_failure()),
+    }
+}
+
+/// Whether a booking can be rescheduled, per the documented prerequisite: its `SessionDate`
+/// has passed (read as wall-clock time in `timeZone`, default `"Europe/London"`, at `now`).
+/// Advisory only: the server decides, and also checks the client's credits. Throws
+/// `AdultWorkError` (`InvalidRequest`) when the booking or the options are not usable.
+#[wasm_bindgen(js_name = canReschedule, unchecked_return_type = "RescheduleCheck")]
+pub fn can_reschedule(
+    #[wasm_bindgen(unchecked_param_type = "MadeBooking")] booking: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let (facts, now, zone) = check_args(&booking, &options).map_err(|f| to_js_error(f, None))?;
+    match prereq::can_reschedule(&facts.session, now, &zone as &dyn Zone) {
+        Ok(passed) => Ok(verdict(passed, "SessionNotPassed")),
         Err(_) => Err(zone_failure()),
     }
 }

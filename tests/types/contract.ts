@@ -6,6 +6,9 @@ import {
   AdultWorkError,
   cancelMadeBooking,
   canCancel,
+  canReschedule,
+  getMadeBookingDetails,
+  rescheduleMadeBooking,
   isAdultWorkError,
   type BookingStatus,
   type CallMethod,
@@ -113,6 +116,28 @@ expect<Equal<ReturnType<typeof cancelMadeBooking>, Promise<MadeBooking>>>();
 expect<Equal<Parameters<typeof cancelMadeBooking>[1], ClientOptions & RequestOptions>>();
 expect<Equal<ReturnType<typeof canCancel>, CancelCheck>>();
 
+// --- the two read/reschedule endpoints ("More endpoints" in the contract)
+expect<Equal<Parameters<typeof getMadeBookingDetails>[0], { BookingID: number }>>();
+expect<Equal<Parameters<typeof rescheduleMadeBooking>[0], { BookingID: number }>>();
+expect<Equal<ReturnType<typeof getMadeBookingDetails>, Promise<MadeBooking>>>();
+expect<Equal<ReturnType<typeof rescheduleMadeBooking>, Promise<MadeBooking>>>();
+expect<Equal<Parameters<typeof getMadeBookingDetails>[1], ClientOptions & RequestOptions>>();
+expect<
+  Equal<ReturnType<typeof canReschedule>, { ok: true } | { ok: false; reason: "SessionNotPassed" }>
+>();
+expect<
+  Equal<
+    Parameters<AdultWorkClient["getMadeBookingDetails"]>,
+    [request: { BookingID: number }, options?: RequestOptions]
+  >
+>();
+expect<
+  Equal<
+    Parameters<AdultWorkClient["rescheduleMadeBooking"]>,
+    [request: { BookingID: number }, options?: RequestOptions]
+  >
+>();
+
 declare const booking: MadeBooking;
 const check = canCancel(booking, { now: new Date(), timeZone: "Europe/London" });
 if (!check.ok) {
@@ -153,6 +178,8 @@ async function usage(): Promise<void> {
   // @ts-expect-error a nullable field may be null: it is not a plain string
   const phone: string = b.PhoneNumber;
   void phone;
+  // @ts-expect-error getMadeBookingDetails takes only a BookingID number
+  await getMadeBookingDetails({ BookingID: "1" }, { accessToken: "t" });
   // @ts-expect-error Method is 1 | 2 | 3
   const method: CallMethod = 4;
   void method;
