@@ -230,6 +230,36 @@ test("a refused cancellation (1005, already cancelled) shows the server's messag
   assertNoConsoleErrorsBut(/status of 409/);
 });
 
+test("load booking first: shows the booking and whether it can be cancelled, then cancels", async () => {
+  const load = async (bookingId) => {
+    await page.getByLabel("Booking ID").fill(bookingId);
+    await page.getByRole("button", { name: "Load booking" }).click();
+    await page.locator("#result[data-state=booking] .booking").waitFor({ timeout: 10_000 });
+  };
+  await load("1003");
+  assert.equal(await page.locator("[data-verdict]").getAttribute("data-verdict"), "ok");
+  assert.equal(await text(page.locator(".booking [data-status]")), "Confirmed");
+  await load("1005");
+  assert.equal(await page.locator("[data-verdict]").getAttribute("data-verdict"), "AlreadyCancelled");
+  assert.match(await text(page.locator("[data-verdict]")), /already cancelled/);
+  await load("1004");
+  assert.equal(await page.locator("[data-verdict]").getAttribute("data-verdict"), "SessionPassed");
+  assert.match(await text(page.locator("[data-verdict]")), /rescheduled instead/);
+  // Loading only reads: three GETs, nothing changed.
+  const reads = await apiRequests();
+  assert.deepEqual(
+    reads.map((r) => `${r.method} ${r.path}?${r.query}`),
+    [1003, 1005, 1004].map((id) => `GET /v1/PhoneChat/MadeBookingDetails?BookingID=${id}`),
+  );
+  // Then the user confirms the cancellation of the one that can be cancelled.
+  await page.getByLabel("Booking ID").fill("1003");
+  await submit("1003", "Double-booked");
+  await page.locator(".booking .cancellation").waitFor({ timeout: 10_000 });
+  assert.equal(await text(page.locator(".booking [data-status]")), "Cancelled");
+  assert.equal((await apiRequests()).at(-1).method, "POST");
+  assertNoConsoleErrorsBut();
+});
+
 test("validation issues appear next to both fields and nothing is sent", async () => {
   const bookingError = page.locator("#bookingId-error");
   const reasonError = page.locator("#reason-error");

@@ -16,6 +16,7 @@ const bookingId = byId("bookingId", HTMLInputElement);
 const bookingIdHint = byId("bookingId-hint", HTMLParagraphElement);
 const reason = byId("reason", HTMLTextAreaElement);
 export const submitButton = byId("submit", HTMLButtonElement);
+export const loadButton = byId("load", HTMLButtonElement);
 export const abortButton = byId("abort", HTMLButtonElement);
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -125,9 +126,10 @@ function sentence(message: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** Disables the submit button and enables the abort button while a request is in flight. */
+/** Disables the submit and load buttons and enables abort while a request is in flight. */
 export function setBusy(busy: boolean): void {
   submitButton.disabled = busy;
+  loadButton.disabled = busy;
   abortButton.disabled = !busy;
   form.setAttribute("aria-busy", String(busy));
 }
