@@ -6,12 +6,16 @@
 //   instantiated before the importer runs: a top-level `await` does that. Vite, webpack 5,
 //   esbuild (ESM output) and every current browser support it. To keep it off your app's
 //   start-up path, `await import("adultwork-sdk")` where you first need it.
-// - The .wasm is a separate file, fetched and compiled while it downloads
-//   (`instantiateStreaming`). `new URL("./…", import.meta.url)` is the pattern bundlers
-//   recognise: Vite and webpack copy the file into the build and rewrite the URL.
-// - Vite's dev server serves pre-bundled dependencies from `node_modules/.vite/deps/`, where
-//   that URL points at a file that is not there; the loader then tries the package's own
-//   folder, so no `optimizeDeps.exclude` is needed.
+// - The .wasm is a separate file, fetched and compiled while it downloads (`compileStreaming`
+//   when the server sends `application/wasm`). `new URL("./…", import.meta.url)` is the
+//   pattern bundlers recognise: Vite and webpack copy the file into the build and rewrite the URL.
+// - Vite's dev server serves pre-bundled dependencies from `node_modules/.vite/deps/`. Vite 8
+//   rewrites that URL to the package's own folder; older versions left it pointing into
+//   `.vite/deps/`, where there is no .wasm (the dev server answers with its index.html). For
+//   such a URL the loader fetches the package's own copy instead, so no `optimizeDeps.exclude`
+//   is needed with either (tests/ecosystem/vite-dev runs both).
+// - `import.meta.url` appears only inside that `new URL(…)`: webpack replaces any other use
+//   with the module's `file://` path on the build machine, which would end up in apps' bundles.
 // - esbuild does not copy files referenced this way: copy `adultwork_sdk_bg.wasm` next to
 //   your bundle. If the file cannot be loaded, the import still succeeds and every call throws
 //   an AdultWorkError that says so, instead of breaking your whole app at start-up.
@@ -22,7 +26,7 @@ import { AdultWorkError } from "./errors.js";
 import { glue, importsFor, start } from "./imports.js";
 
 const FILE = "adultwork_sdk_bg.wasm";
-const url = new URL("./adultwork_sdk_bg.wasm", import.meta.url);
+const url = wasmUrl(new URL("./adultwork_sdk_bg.wasm", import.meta.url));
 
 /** @param {URL | string} from @returns {Promise<WebAssembly.Module>} */
 async function compile(from) {
@@ -36,23 +40,20 @@ async function compile(from) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-/** Where Vite's dev server keeps the package when `import.meta.url` is a pre-bundled copy. */
-function viteDevFallback() {
-  const here = String(import.meta.url);
-  if (!here.includes("/node_modules/.vite/")) return undefined;
-  const relative = ["..", "..", "adultwork-sdk", FILE].join("/");
-  return new URL(relative, here);
+/**
+ * The .wasm's URL. In a copy pre-bundled by an older Vite dev server
+ * (`/node_modules/.vite/deps/adultwork_sdk_bg.wasm`), the package's own file
+ * (`/node_modules/adultwork-sdk/adultwork_sdk_bg.wasm`) instead.
+ *
+ * @param {URL} bundled
+ */
+function wasmUrl(bundled) {
+  if (!bundled.pathname.includes("/node_modules/.vite/")) return bundled;
+  return new URL(`../../adultwork-sdk/${FILE}`, bundled);
 }
 
 async function load() {
-  let module;
-  try {
-    module = await compile(url);
-  } catch (first) {
-    const fallback = viteDevFallback();
-    if (!fallback) throw first;
-    module = await compile(fallback);
-  }
+  const module = await compile(url);
   start(await WebAssembly.instantiate(module, importsFor(module)));
 }
 

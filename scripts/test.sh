@@ -2,7 +2,8 @@
 # The whole test suite — what CI runs (.ci/run) and what the README's second command runs.
 # Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
 # tests, the package build, TypeScript contract types, the browser tests in headless
-# Chromium and Firefox against the local emulator, and the example app driven by Playwright.
+# Chromium and Firefox against the local emulator, the example app driven by Playwright, and
+# the packed tarball installed into Vite, webpack, esbuild, plain-page and Node apps.
 source "$(dirname "$0")/common.sh"
 
 started=$SECONDS
@@ -32,6 +33,8 @@ stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict)" tsc -p "$ROOT/tests/types/tsconfig.json"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
+stage "ecosystem: Vite dev/build, webpack, esbuild, static page, Node; publint, attw" \
+  "$ROOT/scripts/ecosystem-tests.sh"
 
 printf '%s\n' "${summary[@]}"
 echo "all tests passed in $((SECONDS - started))s"

@@ -1,0 +1,301 @@
+// Shared driver code for the ecosystem apps (tests/ecosystem/*/test.mjs): the emulator, a
+// static file server, headless Chromium through playwright-core, and the assertions on the
+// facts that tests/ecosystem/shared/scenario.js records. Tools (vite, webpack, esbuild,
+// playwright-core) resolve from the repository's root node_modules by Node's upward lookup;
+// each app resolves "adultwork-sdk" from its own node_modules, where
+// scripts/ecosystem-tests.sh installs the packed tarball.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { homedir } from "node:os";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ECOSYSTEM = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(ECOSYSTEM, "../..");
+
+/** A line for the summary that scripts/ecosystem-tests.sh prints under the app's name. */
+export function note(text) {
+  console.log(`  ${text}`);
+}
+
+/**
+ * The emulator's base URL, reseeded. scripts/ecosystem-tests.sh starts one per app and passes
+ * it as ADULTWORK_API_URL; without it (running a driver by hand) one is started here and
+ * stopped when this process exits.
+ */
+export async function emulator() {
+  const url = process.env.ADULTWORK_API_URL ?? (await (ownEmulator ??= startEmulator()));
+  const reset = await fetch(`${url}/__emulator/reset`, { method: "POST" });
+  assert.ok(reset.ok, `emulator reset: HTTP ${reset.status}`);
+  return url;
+}
+
+/** @type {Promise<string> | undefined} */
+let ownEmulator;
+
+/** Starts an emulator on a free port for this process; resolves to its base URL. */
+async function startEmulator() {
+  // The default of scripts/common.sh, as tests/e2e/example.test.mjs does.
+  const cache = process.env.ADULTWORK_CACHE ?? join(homedir(), ".cache", "adultwork-sdk");
+  const binary =
+    process.env.ADULTWORK_EMULATOR ??
+    join(process.env.CARGO_TARGET_DIR ?? join(cache, "target"), "debug", "adultwork-emulator");
+  const child = spawn(binary, ["--port", "0", "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  process.on("exit", () => child.kill());
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(1));
+  const url = await new Promise((done, fail) => {
+    let seen = "";
+    child.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const match = /^listening on (\S+)/m.exec(seen);
+      if (match) done(match[1]);
+    });
+    child.on("exit", (code) => fail(new Error(`emulator exited (${code}) before listening`)));
+    child.on("error", fail);
+  });
+  // Lets this process end when the test is done; the exit handler stops the emulator.
+  child.unref();
+  /** @type {import("node:net").Socket} */ (/** @type {unknown} */ (child.stdout)).unref();
+  return url;
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".css": "text/css",
+};
+
+/**
+ * Serves `root` on 127.0.0.1 (random port) like a plain static host: files with their type,
+ * index.html for directories, 404 otherwise. Its origin differs from the emulator's, so API calls are
+ * cross-origin, as in production.
+ */
+export async function serveStatic(root) {
+  root = resolve(root);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    let file = resolve(join(root, path));
+    if (path.endsWith("/")) file = join(file, "index.html");
+    try {
+      if (!file.startsWith(root + sep)) throw new Error("outside the root");
+      const body = await readFile(file);
+      response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "Content-Type": "text/plain" });
+      response.end("Not Found");
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Opens `url` in headless Chromium (a fresh temporary profile), waits for the page to fill
+ * <pre id="result" data-state>, and returns its JSON with what the browser saw. Console errors,
+ * page errors and failed requests fail the test unless `allow` (predicates on
+ * `{ text, url }`) accepts them.
+ *
+ * @param {string} url
+ * @param {{ allow?: ((m: { text: string, url: string }) => boolean)[] }} [options]
+ */
+export async function runInChromium(url, { allow = [] } = {}) {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    /** @type {{ text: string, url: string }[]} */
+    const errors = [];
+    const warnings = [];
+    /** @type {{ url: string, status: number, type: string }[]} */
+    const responses = [];
+    page.on("console", (m) => {
+      const entry = { text: m.text(), url: m.location()?.url ?? "" };
+      if (m.type() === "error") errors.push(entry);
+      if (m.type() === "warning") warnings.push(entry);
+    });
+    page.on("pageerror", (e) => errors.push({ text: `uncaught: ${e.stack ?? e}`, url: "" }));
+    page.on("requestfailed", (r) => errors.push({ text: `request failed: ${r.failure()?.errorText}`, url: r.url() }));
+    page.on("response", (r) =>
+      responses.push({ url: r.url(), status: r.status(), type: r.headers()["content-type"] ?? "" }),
+    );
+    await page.goto(url);
+    const result = page.locator("#result[data-state]");
+    try {
+      await result.waitFor({ state: "attached", timeout: 30_000 });
+    } catch (e) {
+      const seen = errors.map((m) => `\n  ${m.text} ${m.url}`).join("");
+      throw new Error(`the page never reported a result; console errors:${seen || " none"}`, { cause: e });
+    }
+    const state = await result.getAttribute("data-state");
+    const facts = JSON.parse((await result.textContent()) ?? "null");
+    assert.equal(state, "done", `the page failed: ${JSON.stringify(facts)}`);
+    const unexpected = errors.filter((m) => !(conflictLine(m) || allow.some((ok) => ok(m))));
+    assert.deepEqual(unexpected, [], "unexpected browser console errors");
+    for (const w of warnings) note(`console warning: ${w.text} (${w.url})`);
+    return { facts, responses, errors, warnings };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Chromium logs every non-2xx fetch; the 409 of the error case is expected. */
+const conflictLine = (m) =>
+  /\/v1\/PhoneChat\/CancelMadeBooking$/.test(m.url) && /status of 409 \(Conflict\)/.test(m.text);
+
+/** A `runInChromium` allowance: Chromium's console line for a 404 of `pattern`. */
+export const allow404 = (pattern) => (m) =>
+  pattern.test(m.url) && /status of 404/.test(m.text);
+
+/** The page URL with the emulator (and extra parameters) in its query. */
+export function pageUrl(base, path, api, extra = {}) {
+  assert.notEqual(new URL(base).origin, new URL(api).origin, "page and API must be cross-origin");
+  const query = new URLSearchParams({ api, ...extra });
+  return `${base}${path}?${query}`;
+}
+
+const DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?$/;
+
+/**
+ * Asserts the facts of `scenario` (tests/ecosystem/shared/scenario.js): booking 1001 came back
+ * cancelled as a typed, validated MadeBooking, `canCancel` refuses it, and booking 1005
+ * rejected with a real AdultWorkError (Conflict, 409).
+ */
+export function checkFacts(facts, api) {
+  const { booking } = facts;
+  // The synchronous API worked at import time: the module was ready without an init call.
+  assert.match(facts.client, new RegExp(api.replace(/[.]/g, "\\.")), "String(client) shows the base URL");
+  assert.doesNotMatch(facts.client, /test-token/, "String(client) must not show the token");
+  assert.equal(facts.misspelt.kind, "InvalidConfig", "a misspelt option throws InvalidConfig");
+  assert.equal(facts.misspelt.instanceofAdultWorkError, true);
+
+  assert.equal(facts.plainObject, true, "the booking is a plain object");
+  assert.equal(booking.Status, "Cancelled");
+  assert.equal(booking.BookingID, 1001);
+  assert.equal(booking.Duration, 15);
+  assert.equal(booking.Credits, 8);
+  assert.equal(booking.Method, 1);
+  assert.equal(booking.PhoneNumber, "447700900123");
+  assert.equal(booking.CancelledReason, "Ecosystem test: something came up");
+  assert.equal(booking.CancelledBy, "BookingClient");
+  for (const field of ["CreateDate", "SessionDate", "AcceptBy", "CancelledDate", "LastUpdated"]) {
+    assert.match(booking[field], DATETIME, field);
+  }
+  assert.deepEqual(facts.types, {
+    BookingID: "number",
+    Duration: "number",
+    Credits: "number",
+    Status: "string",
+    Method: "number",
+    PhoneNumber: "string",
+    SkypeName: "null",
+    CreateDate: "string",
+    SessionDate: "string",
+    AcceptBy: "string",
+    AcceptedDate: "null",
+    ConfirmedDate: "null",
+    CancelledDate: "string",
+    CancelledReason: "string",
+    CancelledBy: "string",
+    RejectedReason: "null",
+    LastUpdated: "string",
+    Comments: "string",
+    ActionClient: "null",
+    Candidate: "object",
+  });
+  assert.deepEqual(facts.candidateTypes, {
+    UserID: "number",
+    Nickname: "string",
+    PhoneNumber: "null",
+    SkypeName: "null",
+    Total: "number",
+    Positive: "number",
+    Neutral: "number",
+    Negative: "number",
+    Ratings: "number",
+    Disputes: "number",
+  });
+  assert.deepEqual(booking.Candidate, {
+    UserID: 3001,
+    Nickname: "VelvetVoice",
+    PhoneNumber: null,
+    SkypeName: null,
+    Total: 6,
+    Positive: 7,
+    Neutral: 0,
+    Negative: 1,
+    Ratings: 8,
+    Disputes: 0,
+  });
+  assert.equal(facts.integers, true, "IDs and counters are integers");
+  assert.deepEqual(facts.canCancel, { ok: false, reason: "AlreadyCancelled" });
+
+  const e = facts.conflict;
+  assert.equal(e.resolved, undefined, "cancelling booking 1005 must reject");
+  assert.deepEqual(
+    { ...e, message: undefined, cause: undefined },
+    {
+      instanceofAdultWorkError: true,
+      instanceofError: true,
+      isAdultWorkError: true,
+      name: "AdultWorkError",
+      kind: "Conflict",
+      status: 409,
+      serverMessage: "The booking is already cancelled.",
+      message: undefined,
+      cause: undefined,
+    },
+  );
+  assert.ok(e.message.length > 0 && !e.message.includes("test-token"), `message: ${e.message}`);
+}
+
+/** Asserts the facts of `missingWasmScenario`: calls throw an AdultWorkError saying why. */
+export function checkMissingWasm(facts) {
+  for (const what of ["call", "sync"]) {
+    const e = facts[what];
+    assert.equal(e.instanceofAdultWorkError, true, `${what}: ${JSON.stringify(e)}`);
+    assert.equal(e.instanceofError, true);
+    assert.equal(e.kind, "NetworkError");
+    assert.match(e.message, /adultwork_sdk_bg\.wasm/);
+    assert.match(e.message, /esbuild/);
+    assert.match(e.message, /copy it from node_modules\/adultwork-sdk\//);
+  }
+}
+
+/** The browser's requests for the .wasm, for the report. */
+export function wasmResponses(responses) {
+  return responses.filter((r) => /\.wasm(\?|$)/.test(r.url));
+}
+
+/** One line per .wasm response: path, status, type. */
+export function describeWasm(responses, base) {
+  return wasmResponses(responses)
+    .map((r) => `${r.url.replace(base, "")} → ${r.status} ${r.type.split(";")[0]}`)
+    .join(", ");
+}

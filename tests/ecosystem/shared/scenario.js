@@ -1,0 +1,89 @@
+// The scenario every ecosystem app runs, in browsers and in Node. It takes the SDK's exports as
+// the app imported them (by name, from the installed tarball) and returns plain JSON facts:
+// `instanceof`, `typeof` and `null` can only be observed where the objects live, so they are
+// recorded here and asserted by the driver (tests/ecosystem/harness.mjs, `checkFacts`).
+// This file imports nothing, so each app resolves "adultwork-sdk" from its own node_modules.
+
+export const REASON = "Ecosystem test: something came up";
+
+/** `typeof` of every field, with `null` told apart from objects. */
+function typesOf(object) {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, v === null ? "null" : typeof v]));
+}
+
+/** What an error looks like from the app's side. */
+function describeError(e, sdk) {
+  return {
+    instanceofAdultWorkError: e instanceof sdk.AdultWorkError,
+    instanceofError: e instanceof Error,
+    isAdultWorkError: sdk.isAdultWorkError(e),
+    name: e?.name,
+    kind: e?.kind,
+    status: e?.status,
+    serverMessage: e?.serverMessage,
+    message: String(e?.message),
+    cause: e?.cause === undefined ? undefined : String(e.cause),
+  };
+}
+
+/**
+ * The normal case: cancel booking 1001 (Pending), check it with `canCancel`, then try 1005
+ * (already cancelled → HTTP 409). Also uses the synchronous API first, which only works if the
+ * module was instantiated before the app's code ran (no init call).
+ *
+ * @param {Record<string, any>} sdk the package's exports
+ * @param {string} api the emulator's base URL
+ */
+export async function scenario(sdk, api) {
+  const options = { accessToken: "test-token", baseUrl: api };
+  const facts = {};
+
+  const client = new sdk.AdultWorkClient(options);
+  facts.client = String(client);
+  try {
+    new sdk.AdultWorkClient({ accesToken: "test-token", baseUrl: api });
+    facts.misspelt = "no throw";
+  } catch (e) {
+    facts.misspelt = describeError(e, sdk);
+  }
+
+  const booking = await sdk.cancelMadeBooking({ BookingID: 1001, Reason: REASON }, options);
+  facts.plainObject = Object.getPrototypeOf(booking) === Object.prototype;
+  facts.booking = booking;
+  facts.types = typesOf(booking);
+  facts.candidateTypes = typesOf(booking.Candidate);
+  facts.integers = [booking.BookingID, booking.Duration, booking.Candidate.UserID, booking.Candidate.Total].every(
+    Number.isInteger,
+  );
+  facts.canCancel = sdk.canCancel(booking);
+
+  try {
+    const again = await client.cancelMadeBooking({ BookingID: 1005, Reason: REASON });
+    facts.conflict = { resolved: again };
+  } catch (e) {
+    facts.conflict = describeError(e, sdk);
+  }
+  return facts;
+}
+
+/**
+ * The esbuild case where the app did not copy the .wasm next to its bundle: the import must
+ * still succeed (this code runs), and every call must throw an AdultWorkError that says why.
+ */
+export async function missingWasmScenario(sdk, api) {
+  const options = { accessToken: "test-token", baseUrl: api };
+  const facts = {};
+  try {
+    await sdk.cancelMadeBooking({ BookingID: 1001, Reason: REASON }, options);
+    facts.call = "resolved";
+  } catch (e) {
+    facts.call = describeError(e, sdk);
+  }
+  try {
+    new sdk.AdultWorkClient(options);
+    facts.sync = "no throw";
+  } catch (e) {
+    facts.sync = describeError(e, sdk);
+  }
+  return facts;
+}
