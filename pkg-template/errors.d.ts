@@ -28,6 +28,7 @@ export interface AdultWorkErrorDetails {
  * }
  */
 export declare class AdultWorkError extends Error {
+  /** Builds an error like the SDK's own (handy for mocks and tests of your error handling). */
   constructor(kind: ErrorKind, message: string, details?: AdultWorkErrorDetails);
   /** Always `"AdultWorkError"`. */
   readonly name: "AdultWorkError";

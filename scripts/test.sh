@@ -30,7 +30,7 @@ stage "clippy (wasm32)" cargo clippy --quiet -p adultwork-sdk --target wasm32-un
   --all-targets -- -D warnings
 stage "native tests (cargo test)" cargo test --quiet --workspace
 stage "build the npm package" "$ROOT/scripts/build.sh"
-stage "TypeScript contract (tsc --strict)" tsc -p "$ROOT/tests/types/tsconfig.json"
+stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
 stage "ecosystem: Vite dev/build, webpack, esbuild, static page, Node; publint, attw" \

@@ -140,9 +140,15 @@ expect<
 
 declare const booking: MadeBooking;
 const check = canCancel(booking, { now: new Date(), timeZone: "Europe/London" });
+// @ts-expect-error `reason` exists only once the check is narrowed to `ok: false`
+void check.reason;
 if (!check.ok) {
   expect<Equal<typeof check.reason, "AlreadyCancelled" | "Rejected" | "SessionPassed">>();
+} else {
+  expect<Equal<typeof check, { ok: true }>>();
 }
+// @ts-expect-error `now` is a Date, not a number
+canCancel(booking, { now: Date.now() });
 
 async function usage(): Promise<void> {
   const client = new AdultWorkClient({ accessToken: async () => "token", environment: "production" });
@@ -173,6 +179,14 @@ async function usage(): Promise<void> {
   await cancelMadeBooking({ BookingID: 12 }, { accessToken: "t" });
   // @ts-expect-error the access token is required
   await cancelMadeBooking({ BookingID: 12, Reason: "x" }, {});
+  // @ts-expect-error timeoutMs is a number
+  await cancelMadeBooking({ BookingID: 12, Reason: "x" }, { accessToken: "t", timeoutMs: "5" });
+  // @ts-expect-error signal is an AbortSignal, not its controller
+  await client.cancelMadeBooking({ BookingID: 1, Reason: "x" }, { signal: new AbortController() });
+  // @ts-expect-error a token function returns a string (or a promise of one)
+  new AdultWorkClient({ accessToken: async () => 42 });
+  // @ts-expect-error client methods take per-call options only: the token belongs to the client
+  await client.cancelMadeBooking({ BookingID: 1, Reason: "x" }, { accessToken: "t" });
   // @ts-expect-error environment is "sandbox" or "production"
   new AdultWorkClient({ accessToken: "t", environment: "staging" });
   // @ts-expect-error a nullable field may be null: it is not a plain string
