@@ -415,6 +415,23 @@ async fn sends_no_cookies() {
 }
 
 #[wasm_bindgen_test]
+async fn the_cors_preflight_is_cached_between_calls() {
+    reset().await;
+    let c = client(&options("test-token"));
+    for id in [1001, 1002, 1003] {
+        let request = format!(r#"{{"BookingID":{id},"Reason":"x"}}"#);
+        call(&c, &request, js("{}")).await.unwrap();
+    }
+    let log = items(&all_requests().await);
+    let preflights = log.iter().filter(|r| text(r, "method") == "OPTIONS").count();
+    let posts = log.iter().filter(|r| text(r, "method") == "POST").count();
+    assert_eq!(posts, 3);
+    // The emulator allows 600 s; at most the first call needs a preflight (none if an earlier
+    // test already warmed the browser's cache). A `cache: "no-store"` fetch would need three.
+    assert!(preflights < posts, "{preflights} preflights for {posts} calls: the preflight was never cached");
+}
+
+#[wasm_bindgen_test]
 async fn does_not_follow_redirects() {
     for status in [301, 302, 307, 308] {
         reset().await;

@@ -1,7 +1,7 @@
 //! One HTTP attempt, and the waits between attempts.
 //!
-//! The browser calls themselves (headers, `fetch` with `credentials: "omit"`,
-//! `redirect: "manual"` and `cache: "no-store"`, the per-attempt `AbortController`, its timer
+//! The browser calls themselves (headers, `fetch` with `credentials: "omit"` and
+//! `redirect: "manual"`, the per-attempt `AbortController`, its timer
 //! and its link to the caller's signal, reading the body) are one call into `runtime.js`; this
 //! module turns what comes back into an [`Answer`] or a typed [`Failure`].
 
