@@ -23,17 +23,24 @@ const ABORTED = "adultwork-sdk:aborted";
  * @returns {string}
  */
 export function describe(value, known) {
-  if (!isPlainArgument(value)) return JSON.stringify(one(value, false));
-  const object = /** @type {Record<string, unknown>} */ (value);
-  const fields = [];
-  const own = Object.keys(object);
-  for (const key of own) fields.push([key, read(object, key)]);
-  for (const key of known) {
-    if (own.includes(key)) continue;
-    const d = read(object, key);
-    if (d[0] !== "u") fields.push([key, d]);
+  try {
+    if (!isPlainArgument(value)) return JSON.stringify(one(value, false));
+    const object = /** @type {Record<string, unknown>} */ (value);
+    const fields = [];
+    const own = Object.keys(object);
+    for (const key of own) fields.push([key, read(object, key)]);
+    for (const key of known) {
+      if (own.includes(key)) continue;
+      const d = read(object, key);
+      if (d[0] !== "u") fields.push([key, d]);
+    }
+    return JSON.stringify({ o: fields });
+  } catch {
+    // A Proxy whose traps throw (`instanceof`, `Object.keys`): an unreadable value, reported
+    // as a validation issue. The exception must not cross into Wasm, where it would skip the
+    // SDK's own error handling and reach the caller as a foreign, synchronous throw.
+    return JSON.stringify(["x", "an unreadable value"]);
   }
-  return JSON.stringify({ o: fields });
 }
 
 /** @param {unknown} v */
@@ -210,6 +217,10 @@ export function sleep(ms, signal) {
  * @returns {AbortSignal | undefined}
  */
 export function signalOf(options) {
-  const s = typeof options === "object" && options !== null ? Reflect.get(options, "signal") : undefined;
-  return typeof AbortSignal !== "undefined" && s instanceof AbortSignal ? s : undefined;
+  try {
+    const s = typeof options === "object" && options !== null ? Reflect.get(options, "signal") : undefined;
+    return typeof AbortSignal !== "undefined" && s instanceof AbortSignal ? s : undefined;
+  } catch {
+    return undefined; // a hostile Proxy: the options were already refused as unreadable
+  }
 }

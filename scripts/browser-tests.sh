@@ -9,8 +9,8 @@ source "$ROOT/scripts/emulators.sh"
 
 export ADULTWORK_TEST_PORT_BASE="${ADULTWORK_TEST_PORT_BASE:-17700}"
 cargo build --quiet -p adultwork-emulator
-start_emulator $((ADULTWORK_TEST_PORT_BASE + 1)) >/dev/null
-start_emulator $((ADULTWORK_TEST_PORT_BASE + 2)) >/dev/null
+start_emulator $((ADULTWORK_TEST_PORT_BASE + 1)) --corpus "$ROOT/tests/corpus/responses" >/dev/null
+start_emulator $((ADULTWORK_TEST_PORT_BASE + 2)) --corpus "$ROOT/tests/corpus/responses" >/dev/null
 
 log "building browser test binaries (wasm32)"
 mapfile -t binaries < <(

@@ -62,7 +62,12 @@ pub enum TokenForm {
 pub fn check_client(given: &Given, keys: &[&str]) -> Result<(Settings, TokenForm), Vec<Issue>> {
     if let Given::NotObject(input) = given {
         let mut m = String::from("expected an options object with at least accessToken, got ");
-        input.describe(&mut m);
+        match input {
+            // Most likely the token itself (`cancelMadeBooking(request, token)`): never repeat
+            // it, since messages end up in logs.
+            Input::Str(_) => m.push_str("a string (pass { accessToken: token }, not the token)"),
+            other => other.describe(&mut m),
+        }
         return Err(vec![Issue::new("", m)]);
     }
     let mut issues = Vec::new();
@@ -153,7 +158,10 @@ pub fn check_call(given: &Given, keys: &[&str]) -> Result<CallSettings, Vec<Issu
         }
         Given::NotObject(input) => {
             let mut m = String::from("expected an options object, got ");
-            input.describe(&mut m);
+            match input {
+                Input::Str(_) => m.push_str("a string"), // perhaps a token: not repeated
+                other => other.describe(&mut m),
+            }
             return Err(vec![Issue::new("", m)]);
         }
         Given::Object(_) => {}
@@ -184,10 +192,7 @@ pub fn check_call(given: &Given, keys: &[&str]) -> Result<CallSettings, Vec<Issu
 fn unknown_keys(given: &Given, keys: &[&str], issues: &mut Vec<Issue>) {
     for key in given.unknown_keys(keys) {
         let mut m = String::from("is not an option");
-        if let Some(hint) = keys
-            .iter()
-            .find(|k| k.eq_ignore_ascii_case(key) || (key.len() >= 4 && k.starts_with(key)))
-        {
+        if let Some(hint) = hint(key, keys) {
             m.push_str("; did you mean ");
             m.push_str(hint);
             m.push('?');
@@ -197,6 +202,53 @@ fn unknown_keys(given: &Given, keys: &[&str], issues: &mut Vec<Issue>) {
         }
         issues.push(Issue::new(key, m));
     }
+}
+
+/// The known key `key` was probably meant to be: the same but for case, one it begins
+/// (`timeout` → `timeoutMs`), or the nearest within a few edits, about one per three
+/// characters (`maxRetry` → `maxRetries`, `acessToken` → `accessToken`).
+fn hint<'a>(key: &str, keys: &[&'a str]) -> Option<&'a str> {
+    if let Some(same) = keys.iter().find(|k| k.eq_ignore_ascii_case(key)) {
+        return Some(same);
+    }
+    if key.len() < 4 {
+        return None;
+    }
+    if let Some(longer) = keys.iter().find(|k| k.starts_with(key)) {
+        return Some(longer);
+    }
+    let limit = 1 + key.len() / 3;
+    keys.iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance ignoring ASCII case, in one row (keys are short; a long unknown key
+/// costs its length times the known key's, nothing more).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().map(|c| c.to_ascii_lowercase()).enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let Some(slot) = row.get_mut(j + 1) else {
+                break;
+            };
+            let value = (diagonal + usize::from(ca != *cb))
+                .min(slot.saturating_add(1))
+                .min(left + 1);
+            diagonal = *slot;
+            *slot = value;
+            left = value;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 fn timeout(given: &Given, issues: &mut Vec<Issue>) -> Option<u32> {
@@ -359,6 +411,51 @@ mod tests {
             ]
         );
         assert!(issues[0].message.contains("did you mean timeoutMs?"));
+    }
+
+    #[test]
+    fn a_token_passed_as_the_options_is_not_repeated() {
+        let given = Given::NotObject(Input::Str("eyJhbGciOi.secret".into()));
+        let issues = check_client(&given, ONE_SHOT_KEYS).unwrap_err();
+        assert_eq!(issues[0].path, "");
+        assert!(
+            !issues[0].message.contains("secret"),
+            "{}",
+            issues[0].message
+        );
+        assert!(issues[0].message.contains("not the token"));
+        let issues = check_call(&given, CALL_KEYS).unwrap_err();
+        assert!(
+            !issues[0].message.contains("secret"),
+            "{}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn hints_at_the_key_that_was_meant() {
+        for (typo, meant) in [
+            ("maxRetry", Some("maxRetries")),
+            ("maxretries", Some("maxRetries")),
+            ("max_retries", Some("maxRetries")),
+            ("timeout", Some("timeoutMs")),
+            ("timeoutMS", Some("timeoutMs")),
+            ("timoutMs", Some("timeoutMs")),
+            ("baseURL", Some("baseUrl")),
+            ("baseUri", Some("baseUrl")),
+            ("acessToken", Some("accessToken")),
+            ("retries", Some("maxRetries")),
+            ("token", None),
+            ("env", None),
+            ("signal", None),
+            ("url", None),
+        ] {
+            assert_eq!(hint(typo, CLIENT_KEYS), meant, "{typo}");
+        }
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ABC", "abc"), 0);
     }
 
     #[test]

@@ -50,8 +50,10 @@ pub enum Input {
 impl Input {
     /// A number input from JavaScript's spelling of it (`"12"`, `"1.5"`, `"NaN"`).
     pub fn number(text: &str) -> Self {
+        let magnitude = text.strip_prefix('-').unwrap_or(text);
+        let integer = !magnitude.is_empty() && magnitude.bytes().all(|b| b.is_ascii_digit());
         let int = match number::classify(text) {
-            Num::Int(v) if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Some(v),
+            Num::Int(v) if integer => Some(v),
             _ => None,
         };
         Input::Number {
@@ -420,6 +422,32 @@ mod tests {
             ("Reason", Input::Str("x".into())),
         ]);
         assert!(check_params(CANCEL, &ok).is_ok());
+    }
+
+    #[test]
+    fn only_integer_spellings_carry_an_integer() {
+        assert_eq!(
+            n("-12"),
+            Input::Number {
+                int: Some(-12),
+                text: "-12".into()
+            }
+        );
+        for text in [
+            "1-2",
+            "-",
+            "",
+            "1e3",
+            "12.0",
+            "+1",
+            "Infinity",
+            "{\"a\":1e\"x\"}",
+        ] {
+            assert!(
+                matches!(n(text), Input::Number { int: None, .. }),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -74,6 +74,16 @@ impl<'a> Decimal<'a> {
     }
 }
 
+/// The value of an ASCII digit. Callers pass checked lexemes, but this is a public path
+/// (`Input::number` gets any text), so anything else counts as 0 instead of overflowing.
+fn digit(b: u8) -> i64 {
+    if b.is_ascii_digit() {
+        i64::from(b - b'0')
+    } else {
+        0
+    }
+}
+
 /// Exponent digits, saturated far beyond anything that matters (the reader checked the syntax).
 fn parse_exp(s: &[u8]) -> i64 {
     let (neg, digits) = match s.first() {
@@ -83,7 +93,7 @@ fn parse_exp(s: &[u8]) -> i64 {
     };
     let mut v: i64 = 0;
     for d in digits {
-        v = (v * 10 + i64::from(d - b'0')).min(1_000_000_000);
+        v = (v * 10 + digit(*d)).min(1_000_000_000);
     }
     if neg {
         -v
@@ -111,7 +121,7 @@ pub fn classify(lexeme: &str) -> Num {
     }
     let mut v: i64 = 0;
     for i in 0..order {
-        let d = digits.get(i as usize).map_or(0, |d| i64::from(d - b'0'));
+        let d = digits.get(i as usize).map_or(0, |d| digit(*d));
         v = v * 10 + d;
     }
     Num::Int(if dec.negative { -v } else { v })
@@ -193,6 +203,27 @@ mod tests {
         ] {
             let expected = lexeme.parse::<f64>().unwrap().is_finite();
             assert_eq!(is_finite(lexeme), expected, "{lexeme}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_a_lexeme_does_not_panic() {
+        // Found by the corpus tests through `Input::number`: `d - b'0'` overflowed on bytes
+        // below '0' (a quote, a brace, '+', '-') after an 'e' or among the digits.
+        for text in [
+            "1-2",
+            "1+2",
+            "e\"{",
+            "1e-+",
+            "{\"a\":1e\"x\"}",
+            " ",
+            "--",
+            "Infinity",
+            "NaN",
+        ] {
+            let _ = classify(text);
+            let _ = is_finite(text);
+            let _ = is_negative(text);
         }
     }
 

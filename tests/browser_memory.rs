@@ -67,9 +67,9 @@ async fn round(from: u32, count: u32) -> Vec<String> {
         if id % 50 == 0 {
             drop(AdultWorkClient::new(js(OPTIONS)).unwrap());
             let sample = include_str!("fixtures/made-booking.json");
-            let parsed = adultwork_sdk::parse_made_booking(sample).unwrap();
+            let parsed = adultwork_sdk::parse_made_booking(sample.into()).unwrap();
             adultwork_sdk::can_cancel(parsed, None).unwrap();
-            assert!(adultwork_sdk::parse_made_booking("{\"BookingID\":true}").is_err());
+            assert!(adultwork_sdk::parse_made_booking("{\"BookingID\":true}".into()).is_err());
         }
     }
     kinds.sort();

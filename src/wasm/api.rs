@@ -246,9 +246,29 @@ pub fn can_reschedule(
 
 /// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
 /// API answers, and returns it with only the documented fields. Throws `AdultWorkError`
-/// (`InvalidResponse`, listing every problem) when it is not valid.
+/// (`InvalidResponse`, listing every problem) when it is not valid, and `InvalidRequest` when
+/// `json` is not a string (an already parsed object, say).
 #[wasm_bindgen(js_name = parseMadeBooking, unchecked_return_type = "MadeBooking")]
-pub fn parse_made_booking(json: &str) -> Result<JsValue, JsValue> {
+pub fn parse_made_booking(
+    #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+) -> Result<JsValue, JsValue> {
+    // Taken as any value and checked here: wasm-bindgen's own `&str` conversion trapped
+    // ("memory access out of bounds") on a number, `true`, a Symbol or `{length: -1}`.
+    let Some(json) = json.as_string() else {
+        let mut m = String::from("expected the JSON text of a MadeBooking, got ");
+        match js::given(&json, &[]) {
+            crate::input::Given::NotObject(input) => input.describe(&mut m),
+            crate::input::Given::Object(_) => {
+                m.push_str("an object (pass the text, not the parsed value)")
+            }
+        }
+        let e = Error::invalid(
+            ErrorKind::InvalidRequest,
+            "Invalid argument",
+            vec![Issue::new("", m)],
+        );
+        return Err(to_js_error(e.into(), None));
+    };
     let checked = crate::schema::check(json.as_bytes(), MADE_BOOKING);
     if !checked.issues.is_empty() {
         let e = Error::invalid(

@@ -106,3 +106,67 @@ export async function settleAll(promises) {
   const results = await Promise.allSettled(promises);
   return results.map((r) => (r.status === "fulfilled" ? ["ok", r.value] : ["err", r.reason]));
 }
+
+/** The names of the corpus files the emulator can serve (`--corpus`, tests/corpus/responses). */
+export async function corpus() {
+  return JSON.parse(await control("GET", "corpus"));
+}
+
+/**
+ * Values JSON cannot carry, by name, for the validation tests: odd numbers, a BigInt, a
+ * Symbol, boxed primitives, an object whose getter throws, a lying Proxy and a Proxy whose
+ * every trap throws.
+ */
+export function oddValue(name) {
+  const boom = () => {
+    throw new Error("hostile trap");
+  };
+  switch (name) {
+    case "undefined":
+      return undefined;
+    case "NaN":
+      return NaN;
+    case "Infinity":
+      return Infinity;
+    case "-Infinity":
+      return -Infinity;
+    case "-0":
+      return -0;
+    case "bigint":
+      return 1001n;
+    case "symbol":
+      return Symbol("BookingID");
+    case "boxed-number":
+      return new Number(1001);
+    case "boxed-string":
+      return new String("Plans changed");
+    case "date":
+      return new Date(0);
+    case "function":
+      return () => 1001;
+    case "getter-throws":
+      return Object.defineProperty({ Reason: "x" }, "BookingID", {
+        enumerable: true,
+        get: boom,
+      });
+    case "lying-proxy":
+      // Its own keys look right, but reading BookingID gives -1.
+      return new Proxy(
+        { BookingID: 1001, Reason: "x" },
+        { get: (target, key) => (key === "BookingID" ? -1 : Reflect.get(target, key)) },
+      );
+    case "hostile-proxy":
+      return new Proxy(
+        {},
+        {
+          get: boom,
+          has: boom,
+          ownKeys: boom,
+          getOwnPropertyDescriptor: boom,
+          getPrototypeOf: boom,
+          defineProperty: boom,
+        },
+      );
+  }
+  throw new Error("no odd value named " + name);
+}

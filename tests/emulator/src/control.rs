@@ -10,6 +10,8 @@
 //! | `POST /__emulator/faults`            | queue a fault or an array of faults → 204            |
 //! | `GET /__emulator/faults`             | the pending faults, as posted                        |
 //! | `DELETE /__emulator/faults`          | clear the queue → 204                                |
+//! | `GET /__emulator/corpus`             | the `--corpus` file names a fault can serve (sorted  |
+//! |                                      | JSON array); 404 without `--corpus`                  |
 //! | `GET /__emulator/bookings/<id>`      | the stored booking (any owner)                       |
 //! | `PUT /__emulator/bookings/<id>`      | store a JSON object as is → 204; `?owner=<UserID>`   |
 //! |                                      | plants it for another client (default: the client)   |
@@ -75,7 +77,8 @@ pub fn handle(request: &Request, shared: &Shared, now: i64) -> Response {
                     Ok(value) => value,
                     Err(response) => return response,
                 };
-                match faults::parse_faults(&value) {
+                let corpus = lock(shared).corpus_dir.clone();
+                match faults::parse_faults(&value, corpus.as_deref()) {
                     Ok(new) => {
                         lock(shared).faults.extend(new);
                         Response::new(204)
@@ -88,6 +91,21 @@ pub fn handle(request: &Request, shared: &Shared, now: i64) -> Response {
                 Response::new(204)
             }
             _ => not_allowed("GET, POST, DELETE"),
+        },
+        "/corpus" => match method {
+            "GET" => {
+                let Some(dir) = lock(shared).corpus_dir.clone() else {
+                    return error(404, "the emulator was started without --corpus DIR");
+                };
+                match faults::corpus_names(&dir) {
+                    Ok(names) => {
+                        let names = names.into_iter().map(Json::str).collect();
+                        Response::json(200, &Json::Array(names))
+                    }
+                    Err(e) => error(500, &format!("cannot list the corpus: {e}")),
+                }
+            }
+            _ => not_allowed("GET"),
         },
         _ => match rest.strip_prefix("/bookings/") {
             Some(id) => booking(request, shared, id),

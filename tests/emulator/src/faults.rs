@@ -13,12 +13,24 @@
 //! | `headers`     | headers of that answer (object of strings)                             |
 //! | `contentType` | shorthand for its `Content-Type`                                       |
 //! | `body`        | its body, as text                                                      |
-//! | `bodyBase64`  | its body, as base64 (exclusive with `body`)                            |
+//! | `bodyBase64`  | its body, as base64                                                    |
+//! | `corpus`      | its body: the bytes of this file of the `--corpus` directory           |
+//! | `repeat`      | send the body this many times in a row (1 or more)                     |
 //! | `drop`        | `"before-response"` or `"after-headers"`                               |
 //!
 //! Decisions worth knowing:
-//! - `headers`/`contentType`/`body`/`bodyBase64` need `status`; unknown fields are refused, so
-//!   a typo fails the test that posted it instead of silently doing nothing.
+//! - `headers`/`contentType`/`body`/`bodyBase64`/`corpus`/`repeat` need `status`; unknown
+//!   fields are refused, so a typo fails the test that posted it instead of silently doing
+//!   nothing. At most one of `body`, `bodyBase64` and `corpus`.
+//! - `corpus` names a file directly inside the `--corpus` directory (no `/`, `\`, `..` or
+//!   leading dot) with one of the extensions `json`, `html`, `xml`, `txt` or `bin`, which
+//!   gives the `Content-Type` (`application/json; charset=utf-8`, `text/html`,
+//!   `application/xml`, `text/plain`, `application/octet-stream`; `contentType` or a
+//!   `Content-Type` header overrides it). The file is read when the fault is posted. When
+//!   `status` is absent, the number the file name starts with is the status
+//!   (`500-ServerError-html-page.html` → 500).
+//! - `repeat` builds bodies of many megabytes from a short control request (at most
+//!   [`MAX_REPEATED_BODY`] bytes in all).
 //! - Fault headers replace the emulator's defaults of the same name (CORS headers included,
 //!   so a test can simulate a CORS failure); `Content-Length` and `Transfer-Encoding` may not
 //!   be set (framing is the emulator's job; use `drop` to break it).
@@ -32,8 +44,10 @@
 //! - While delaying, the socket is peeked without blocking every ~10 ms; if the client has
 //!   closed it, the request is abandoned and logged as `client-gone`.
 
+use std::fs;
 use std::io::{self, Write};
 use std::net::{Shutdown, TcpStream};
+use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -42,6 +56,68 @@ use crate::json::Json;
 
 /// The longest delay a fault may ask for.
 pub const MAX_DELAY_MS: u64 = 600_000;
+
+/// The largest body `repeat` may build (64 MiB; a "10 MB answer" test needs a sixth of it).
+pub const MAX_REPEATED_BODY: usize = 64 * 1024 * 1024;
+
+/// The `Content-Type` a corpus file is served with, from its extension.
+pub fn corpus_content_type(name: &str) -> Option<&'static str> {
+    match name.rsplit_once('.')?.1 {
+        "json" => Some("application/json; charset=utf-8"),
+        "html" => Some("text/html"),
+        "xml" => Some("application/xml"),
+        "txt" => Some("text/plain"),
+        "bin" => Some("application/octet-stream"),
+        _ => None,
+    }
+}
+
+/// Whether `name` is a plain file name a fault may ask for: no path separators, no `..`, not
+/// hidden, and a known extension.
+pub fn valid_corpus_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', '\0'])
+        && !name.contains("..")
+        && corpus_content_type(name).is_some()
+}
+
+/// The files a fault can serve from `dir`, sorted by name.
+pub fn corpus_names(dir: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        if let Ok(name) = entry.file_name().into_string() {
+            if valid_corpus_name(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Reads the corpus file `name` of `dir` (see the module documentation for what is allowed).
+fn read_corpus_file(dir: Option<&Path>, name: &str) -> Result<Vec<u8>, String> {
+    let dir = dir.ok_or("\"corpus\" needs the emulator to be started with --corpus DIR")?;
+    if !valid_corpus_name(name) {
+        return Err(format!(
+            "\"corpus\": {name:?} is not a file name of the corpus (no '/', '\\', '..' or \
+             leading '.'; extension json, html, xml, txt or bin)"
+        ));
+    }
+    let path = dir.join(name);
+    // Not following symlinks: only files really inside the directory are served.
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => {
+            fs::read(&path).map_err(|e| format!("\"corpus\": cannot read {name:?}: {e}"))
+        }
+        _ => Err(format!("\"corpus\": no file {name:?} in the corpus")),
+    }
+}
 
 /// How a fault breaks the connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,15 +143,15 @@ pub struct Fault {
     pub drop: Option<DropMode>,
 }
 
-/// Reads one fault or an array of them.
-pub fn parse_faults(value: &Json) -> Result<Vec<Fault>, String> {
+/// Reads one fault or an array of them; `corpus` is the `--corpus` directory, if any.
+pub fn parse_faults(value: &Json, corpus: Option<&Path>) -> Result<Vec<Fault>, String> {
     match value {
         Json::Array(items) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| parse_fault(item).map_err(|e| format!("fault [{i}]: {e}")))
+            .map(|(i, item)| parse_fault(item, corpus).map_err(|e| format!("fault [{i}]: {e}")))
             .collect(),
-        other => parse_fault(other).map(|fault| vec![fault]),
+        other => parse_fault(other, corpus).map(|fault| vec![fault]),
     }
 }
 
@@ -106,7 +182,7 @@ fn valid_header(name: &str, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn parse_fault(value: &Json) -> Result<Fault, String> {
+fn parse_fault(value: &Json, corpus: Option<&Path>) -> Result<Fault, String> {
     let Json::Object(pairs) = value else {
         return Err(format!(
             "a fault must be an object, not {}",
@@ -124,6 +200,9 @@ fn parse_fault(value: &Json) -> Result<Fault, String> {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut content_type = None;
     let mut body: Option<Vec<u8>> = None;
+    // From a corpus file's name: its status and its Content-Type.
+    let mut corpus_defaults: Option<(Option<u16>, &'static str)> = None;
+    let mut repeat: Option<usize> = None;
     for (name, field) in pairs {
         match name.as_str() {
             "path" => fault.path = Some(string_field(name, field)?.to_owned()),
@@ -158,8 +237,27 @@ fn parse_fault(value: &Json) -> Result<Fault, String> {
                 valid_header("Content-Type", text)?;
                 content_type = Some(text.to_owned());
             }
-            "body" | "bodyBase64" if body.is_some() => {
-                return Err("give \"body\" or \"bodyBase64\", not both".to_owned());
+            "body" | "bodyBase64" | "corpus" if body.is_some() => {
+                return Err("give only one of \"body\", \"bodyBase64\" and \"corpus\"".to_owned());
+            }
+            "corpus" => {
+                let file = string_field(name, field)?;
+                body = Some(read_corpus_file(corpus, file)?);
+                let status = file
+                    .split('-')
+                    .next()
+                    .and_then(|n| n.parse::<u16>().ok())
+                    .filter(|n| (200..=599).contains(n));
+                corpus_defaults = corpus_content_type(file).map(|t| (status, t));
+            }
+            "repeat" => {
+                repeat = Some(
+                    field
+                        .as_i64()
+                        .and_then(|n| usize::try_from(n).ok())
+                        .filter(|n| *n >= 1)
+                        .ok_or("\"repeat\" must be a whole number, 1 or more")?,
+                );
             }
             "body" => body = Some(string_field(name, field)?.as_bytes().to_vec()),
             "bodyBase64" => {
@@ -180,6 +278,24 @@ fn parse_fault(value: &Json) -> Result<Fault, String> {
             other => return Err(format!("unknown fault field {other:?}")),
         }
     }
+    if let Some((file_status, file_type)) = corpus_defaults {
+        status = status.or(file_status);
+        let typed = headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+        if content_type.is_none() && !typed {
+            content_type = Some(file_type.to_owned());
+        }
+    }
+    if let Some(times) = repeat {
+        let once = body.as_deref().ok_or("\"repeat\" needs a body to repeat")?;
+        if once.len().saturating_mul(times) > MAX_REPEATED_BODY {
+            return Err(format!(
+                "\"repeat\" would make a body of more than {MAX_REPEATED_BODY} bytes"
+            ));
+        }
+        body = Some(once.repeat(times));
+    }
     match status {
         Some(status) => {
             let mut response = Response::new(status);
@@ -197,7 +313,8 @@ fn parse_fault(value: &Json) -> Result<Fault, String> {
         }
         None if !headers.is_empty() || content_type.is_some() || body.is_some() => {
             return Err(
-                "\"headers\", \"contentType\", \"body\" and \"bodyBase64\" need a \"status\""
+                "\"headers\", \"contentType\", \"body\", \"bodyBase64\", \"corpus\" \
+                        and \"repeat\" need a \"status\""
                     .to_owned(),
             );
         }
@@ -314,8 +431,49 @@ mod tests {
     }
 
     #[test]
+    fn corpus_names_and_types() {
+        for (name, ok) in [
+            ("200-ok-x.json", true),
+            ("500-ServerError-page.html", true),
+            ("a.xml", true),
+            ("a.txt", true),
+            ("a.bin", true),
+            ("a.js", false),
+            ("noext", false),
+            ("", false),
+            (".hidden.json", false),
+            ("../200-ok-x.json", false),
+            ("..json", false),
+            ("a/b.json", false),
+            ("a\\b.json", false),
+            ("a\0.json", false),
+        ] {
+            assert_eq!(valid_corpus_name(name), ok, "{name:?}");
+        }
+        assert_eq!(
+            corpus_content_type("x.json"),
+            Some("application/json; charset=utf-8")
+        );
+        assert_eq!(
+            corpus_content_type("x.bin"),
+            Some("application/octet-stream")
+        );
+    }
+
+    #[test]
+    fn repeat_multiplies_the_body() {
+        let faults = parse_faults(
+            &parse(r#"{"status":200,"body":"ab","repeat":3}"#).unwrap(),
+            None,
+        )
+        .unwrap();
+        let response = faults[0].response.as_ref().unwrap();
+        assert_eq!(response.body, b"ababab");
+    }
+
+    #[test]
     fn parses_faults_and_refuses_mistakes() {
-        let faults = parse_faults(&parse(r#"[{"status":503,"headers":{"Retry-After":"1"},"body":"x"},{"delayMs":5,"path":"/v1/a"}]"#).unwrap()).unwrap();
+        let faults = parse_faults(&parse(r#"[{"status":503,"headers":{"Retry-After":"1"},"body":"x"},{"delayMs":5,"path":"/v1/a"}]"#).unwrap(), None).unwrap();
         assert_eq!(faults.len(), 2);
         let response = faults[0].response.as_ref().unwrap();
         assert_eq!(
@@ -324,6 +482,13 @@ mod tests {
         );
         assert_eq!(faults[1].path.as_deref(), Some("/v1/a"));
         for bad in [
+            r#"{"corpus":"200-ok-x.json"}"#,
+            r#"{"status":200,"repeat":2}"#,
+            r#"{"body":"x","repeat":2}"#,
+            r#"{"status":200,"body":"x","repeat":0}"#,
+            r#"{"status":200,"body":"x","repeat":-1}"#,
+            r#"{"status":200,"body":"x","repeat":1.5}"#,
+            r#"{"status":200,"body":"xy","repeat":33554433}"#,
             r#"{"stauts":500}"#,
             r#"{"status":99}"#,
             r#"{"status":"500"}"#,
@@ -335,7 +500,7 @@ mod tests {
             r#"{"delayMs":-1}"#,
             r#"[1]"#,
         ] {
-            assert!(parse_faults(&parse(bad).unwrap()).is_err(), "{bad}");
+            assert!(parse_faults(&parse(bad).unwrap(), None).is_err(), "{bad}");
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `adultwork-emulator [--port N] [--host 127.0.0.1] [--static DIR] [--quiet]`
+//! `adultwork-emulator [--port N] [--host 127.0.0.1] [--static DIR] [--corpus DIR] [--quiet]`
 //!
 //! Prints exactly one line to stdout, `listening on http://HOST:PORT`, once the port is bound
 //! (scripts wait for it and read the port from it), then serves until killed. Request lines
@@ -10,12 +10,14 @@ use std::process::ExitCode;
 
 use adultwork_emulator::{Config, Server};
 
-const USAGE: &str =
-    "usage: adultwork-emulator [--port N] [--host 127.0.0.1] [--static DIR] [--quiet]
+const USAGE: &str = "usage: adultwork-emulator [--port N] [--host 127.0.0.1] [--static DIR] \
+                     [--corpus DIR] [--quiet]
 
   --port N       port to listen on (default 0: a free one)
   --host ADDR    address to bind (default 127.0.0.1)
   --static DIR   also serve files from DIR for paths outside /v1 and /__emulator
+  --corpus DIR   canned response bodies: a fault {\"corpus\": \"<file>\"} answers with one,
+                 GET /__emulator/corpus lists them
   --quiet        do not print a line per request to stderr
 
 Prints `listening on http://ADDR:PORT` on stdout once ready.";
@@ -45,6 +47,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Config>, 
             }
             "--host" => config.host = value("--host")?,
             "--static" => config.static_dir = Some(PathBuf::from(value("--static")?)),
+            "--corpus" => config.corpus_dir = Some(PathBuf::from(value("--corpus")?)),
             "--quiet" => config.log_requests = false,
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown argument {other:?}")),

@@ -39,6 +39,8 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// Print one line per request to stderr.
     pub log_requests: bool,
+    /// Directory of canned response bodies that faults can serve (`"corpus": "<file>"`).
+    pub corpus_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -48,6 +50,7 @@ impl Default for Config {
             port: 0,
             static_dir: None,
             log_requests: true,
+            corpus_dir: None,
         }
     }
 }
@@ -74,9 +77,24 @@ impl Server {
             })?),
             None => None,
         };
+        let corpus_dir = match &config.corpus_dir {
+            Some(dir) => {
+                let dir = dir.canonicalize().map_err(|e| {
+                    io::Error::new(e.kind(), format!("--corpus {}: {e}", dir.display()))
+                })?;
+                if !dir.is_dir() {
+                    let text = format!("--corpus {}: not a directory", dir.display());
+                    return Err(io::Error::new(io::ErrorKind::InvalidInput, text));
+                }
+                Some(dir)
+            }
+            None => None,
+        };
         let listener = TcpListener::bind((config.host.as_str(), config.port))?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Mutex::new(State::new(now_ms())));
+        let mut state = State::new(now_ms());
+        state.corpus_dir = corpus_dir;
+        let shared = Arc::new(Mutex::new(state));
         let context = Arc::new(Context {
             shared: Arc::clone(&shared),
             static_root,

@@ -3,7 +3,8 @@
 //! - bookings, keyed by ID, each with the user ID of the client that owns it (ownership is
 //!   kept beside the booking, not in it, so a planted booking is stored exactly as sent);
 //! - the request log (every request on a non-control path, in arrival order);
-//! - the FIFO queue of pending faults.
+//! - the FIFO queue of pending faults;
+//! - the `--corpus` directory that faults may serve bodies from.
 //!
 //! The lock is only ever held for quick bookkeeping; nobody sleeps or does socket I/O while
 //! holding it. A poisoned lock (a thread panicked while holding it) is recovered rather than
@@ -12,6 +13,7 @@
 use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, VecDeque};
 use std::hash::{BuildHasher, Hasher};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::faults::Fault;
@@ -115,6 +117,8 @@ pub struct State {
     pub log: Vec<LogEntry>,
     /// Pending faults, oldest first.
     pub faults: VecDeque<Fault>,
+    /// Where `"corpus"` faults read their bodies (`--corpus`); kept across resets.
+    pub corpus_dir: Option<PathBuf>,
     next_log_id: u64,
     random: u64,
 }
@@ -138,6 +142,7 @@ impl State {
             bookings: seed::bookings(now_ms),
             log: Vec::new(),
             faults: VecDeque::new(),
+            corpus_dir: None,
             next_log_id: 1,
             random: hasher.finish() | 1,
         }

@@ -5,7 +5,9 @@
 
 mod common;
 
+use std::fs;
 use std::io::{BufReader, Read, Write};
+use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -361,4 +363,197 @@ fn concurrent_clients_share_one_state() {
     let mut statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 409, 409, 409, 409, 409, 409, 409]);
+}
+
+/// A corpus directory of this test process, with a file of each extension and some that must
+/// never be served.
+fn corpus_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "adultwork-emulator-corpus-{tag}-{}",
+        std::process::id()
+    ));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("sub.json")).unwrap();
+    fs::write(dir.join("200-ok-sample.json"), "{\"BookingID\":1}\n").unwrap();
+    fs::write(dir.join("500-ServerError-page.html"), "<title>Boom</title>").unwrap();
+    fs::write(dir.join("503-ServerError-error.xml"), "<Error/>").unwrap();
+    fs::write(dir.join("404-NotFound-text.txt"), "Not here").unwrap();
+    fs::write(
+        dir.join("200-InvalidResponse-bytes.bin"),
+        [0xff, 0x00, 0xfe],
+    )
+    .unwrap();
+    fs::write(dir.join("notes.md"), "not a body").unwrap();
+    fs::write(dir.join(".hidden.json"), "{}").unwrap();
+    fs::write(
+        dir.parent()
+            .unwrap()
+            .join(format!("adultwork-outside-{tag}.json")),
+        "secret",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn corpus_faults_serve_a_file_with_its_content_type_and_status() {
+    let dir = corpus_dir("serve");
+    let addr = start_with_corpus(&dir);
+    let listing = control(addr, "GET", "/corpus", "");
+    assert_eq!(listing.status, 200);
+    assert_eq!(
+        listing.text(),
+        r#"["200-InvalidResponse-bytes.bin","200-ok-sample.json","404-NotFound-text.txt","500-ServerError-page.html","503-ServerError-error.xml"]"#
+    );
+    assert_eq!(control(addr, "POST", "/corpus", "").status, 405);
+
+    let cases: [(&str, u16, &str, &[u8]); 5] = [
+        (
+            "200-ok-sample.json",
+            200,
+            "application/json; charset=utf-8",
+            b"{\"BookingID\":1}\n",
+        ),
+        (
+            "500-ServerError-page.html",
+            500,
+            "text/html",
+            b"<title>Boom</title>",
+        ),
+        (
+            "503-ServerError-error.xml",
+            503,
+            "application/xml",
+            b"<Error/>",
+        ),
+        ("404-NotFound-text.txt", 404, "text/plain", b"Not here"),
+        (
+            "200-InvalidResponse-bytes.bin",
+            200,
+            "application/octet-stream",
+            &[0xff, 0x00, 0xfe],
+        ),
+    ];
+    for (name, status, content_type, body) in cases {
+        let fault = format!(r#"{{"corpus":"{name}"}}"#);
+        assert_eq!(
+            control(addr, "POST", "/faults", &fault).status,
+            204,
+            "{name}"
+        );
+        let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+        assert_eq!(reply.status, status, "{name}");
+        assert_eq!(reply.header("Content-Type"), Some(content_type), "{name}");
+        assert_eq!(reply.body, body, "{name}");
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    }
+
+    // An explicit status and content type win over the name's; headers stay possible.
+    let fault = r#"{"corpus":"404-NotFound-text.txt","status":200,"contentType":"application/json","headers":{"Retry-After":"1"}}"#;
+    control(addr, "POST", "/faults", fault);
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    assert_eq!(reply.header("Retry-After"), Some("1"));
+    assert_eq!(reply.text(), "Not here");
+    // The file is read when the fault is posted; the listing shows it as posted.
+    control(
+        addr,
+        "POST",
+        "/faults",
+        r#"{"corpus":"404-NotFound-text.txt"}"#,
+    );
+    assert_eq!(
+        control(addr, "GET", "/faults", "").text(),
+        r#"[{"corpus":"404-NotFound-text.txt"}]"#
+    );
+    assert_eq!(details(addr, 1001).status, 404);
+    assert_eq!(details(addr, 1001).status, 200, "a fault answers once");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn corpus_faults_refuse_paths_and_unknown_files() {
+    let dir = corpus_dir("refuse");
+    let addr = start_with_corpus(&dir);
+    for name in [
+        "../adultwork-outside-refuse.json",
+        "..",
+        "sub.json/../200-ok-sample.json",
+        "/etc/passwd",
+        "sub.json",
+        "missing.json",
+        ".hidden.json",
+        "notes.md",
+        "",
+        "200-ok-sample.json\\u0000",
+        "a\\\\200-ok-sample.json", // a\200-ok-sample.json once the JSON is read
+    ] {
+        let fault = format!(r#"{{"corpus":"{name}"}}"#);
+        let reply = control(addr, "POST", "/faults", &fault);
+        assert_eq!(reply.status, 400, "{name:?}");
+        assert!(
+            str_field(&reply.json(), "error").contains("corpus"),
+            "{name:?}"
+        );
+    }
+    for bad in [
+        r#"{"corpus":1}"#,
+        r#"{"corpus":"200-ok-sample.json","body":"x"}"#,
+        r#"{"bodyBase64":"eA==","corpus":"200-ok-sample.json"}"#,
+    ] {
+        assert_eq!(control(addr, "POST", "/faults", bad).status, 400, "{bad}");
+    }
+    assert_eq!(control(addr, "GET", "/faults", "").text(), "[]");
+
+    // Without --corpus: no listing, and corpus faults are refused.
+    let plain = start();
+    assert_eq!(control(plain, "GET", "/corpus", "").status, 404);
+    let reply = control(
+        plain,
+        "POST",
+        "/faults",
+        r#"{"corpus":"200-ok-sample.json"}"#,
+    );
+    assert_eq!(reply.status, 400);
+    assert!(str_field(&reply.json(), "error").contains("--corpus"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn repeat_sends_a_body_many_times_over() {
+    let dir = corpus_dir("repeat");
+    let addr = start_with_corpus(&dir);
+    // 10 MiB from a 21-byte control request.
+    let fault = r#"{"status":200,"body":"0123456789abcdef","repeat":655360}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body.len(), 10 * 1024 * 1024);
+    assert_eq!(
+        reply.header("Content-Length"),
+        Some((10 * 1024 * 1024).to_string().as_str())
+    );
+    assert!(reply.body.chunks(16).all(|c| c == b"0123456789abcdef"));
+
+    control(
+        addr,
+        "POST",
+        "/faults",
+        r#"{"corpus":"500-ServerError-page.html","repeat":3}"#,
+    );
+    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+    assert_eq!(reply.status, 500);
+    assert_eq!(reply.header("Content-Type"), Some("text/html"));
+    assert_eq!(reply.text(), "<title>Boom</title>".repeat(3));
+
+    for bad in [
+        r#"{"status":200,"body":"x","repeat":0}"#,
+        r#"{"status":200,"repeat":2}"#,
+        r#"{"status":200,"body":"x","repeat":"2"}"#,
+        r#"{"status":200,"body":"0123456789abcdef","repeat":100000000}"#,
+    ] {
+        assert_eq!(control(addr, "POST", "/faults", bad).status, 400, "{bad}");
+    }
+    let _ = fs::remove_dir_all(&dir);
 }

@@ -370,3 +370,33 @@ fn the_binary_rejects_bad_arguments() {
     assert!(output.stdout.is_empty());
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
 }
+
+#[test]
+fn the_binary_serves_a_corpus_and_refuses_a_missing_one() {
+    let output = Command::new(env!("CARGO_BIN_EXE_adultwork-emulator"))
+        .args(["--port", "0", "--corpus", "/nonexistent/adultwork-corpus"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--corpus /nonexistent"));
+
+    let root = std::env::temp_dir().join(format!(
+        "adultwork-emulator-corpus-bin-{}",
+        std::process::id()
+    ));
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(&root).unwrap();
+    fs::write(root.join("502-ServerError-gateway.html"), "<h1>Bad</h1>").unwrap();
+    let binary = Binary::start(&["--port", "0", "--quiet", "--corpus", root.to_str().unwrap()]);
+    let addr = binary.addr;
+    assert_eq!(
+        control(addr, "GET", "/corpus", "").text(),
+        r#"["502-ServerError-gateway.html"]"#
+    );
+    let fault = r#"{"corpus":"502-ServerError-gateway.html"}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let reply = get(addr, &format!("{DETAILS}?BookingID=1001"), TOKEN);
+    assert_eq!((reply.status, reply.text().as_str()), (502, "<h1>Bad</h1>"));
+    let _ = fs::remove_dir_all(&root);
+}

@@ -24,6 +24,19 @@ pub fn start() -> SocketAddr {
     addr
 }
 
+/// A fresh emulator serving faults' bodies from `corpus`, quiet.
+pub fn start_with_corpus(corpus: &std::path::Path) -> SocketAddr {
+    let server = Server::start(Config {
+        log_requests: false,
+        corpus_dir: Some(corpus.to_owned()),
+        ..Config::default()
+    })
+    .expect("start the emulator");
+    let addr = server.addr();
+    std::mem::forget(server);
+    addr
+}
+
 /// A response as read off the wire.
 #[derive(Debug)]
 pub struct Reply {
