@@ -128,9 +128,15 @@ export async function attempt(method, url, body, token, timeoutMs, signal, maxBy
   signal?.addEventListener("abort", onAbort);
   /** @type {string} */
   let stage = "TokenFailed";
+  // Whether a response body is still unread (and must be cancelled in `finally`).
+  let unread = false;
   try {
     if (signal?.aborted) controller.abort(ABORTED);
-    const value = await Promise.race([token, stopped(controller.signal)]);
+    // A fixed token needs no race against the clock.
+    const value =
+      typeof token === "string" && !controller.signal.aborted
+        ? token
+        : await Promise.race([token, stopped(controller.signal)]);
     if (controller.signal.aborted) throw controller.signal.reason;
     if (typeof value !== "string" || value.trim() === "") {
       stage = "TokenInvalid";
@@ -151,6 +157,7 @@ export async function attempt(method, url, body, token, timeoutMs, signal, maxBy
       // No `cache` option: `no-store` would also make browsers skip their CORS-preflight
       // cache, doubling every call's round trips. The API's own headers govern caching.
     });
+    unread = true;
     const status = response.status;
     const retryAfter = response.headers.get("Retry-After");
     if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
@@ -160,6 +167,7 @@ export async function attempt(method, url, body, token, timeoutMs, signal, maxBy
     const declared = Number(response.headers.get("Content-Length"));
     if (ok && declared > maxBytes) return [status, null, retryAfter, 2, value];
     const bytes = new Uint8Array(await response.arrayBuffer());
+    unread = false;
     if (ok && bytes.length > maxBytes) return [status, null, retryAfter, 2, value];
     return [status, ok ? bytes : bytes.subarray(0, maxErrorBytes), retryAfter, 0, value];
   } catch (cause) {
@@ -169,8 +177,9 @@ export async function attempt(method, url, body, token, timeoutMs, signal, maxBy
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
-    // Cancels a body left unread (a redirect, an oversized answer); a no-op after a full read.
-    controller.abort();
+    // Cancels a body left unread (a redirect, an oversized answer, a failed read). After a
+    // full read there is nothing to cancel, and abort() would only cost a DOMException.
+    if (unread) controller.abort();
   }
 }
 
@@ -208,6 +217,25 @@ export function sleep(ms, signal) {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A string's UTF-8 bytes, for the Wasm side to validate: the engine's TextEncoder is a native
+ * copy, much faster than a character-by-character one. A Uint8Array is passed through;
+ * anything else gives `undefined`.
+ *
+ * @param {unknown} value
+ * @returns {Uint8Array | undefined}
+ */
+export function utf8(value) {
+  if (typeof value === "string") return encoder.encode(value);
+  try {
+    return value instanceof Uint8Array ? value : undefined;
+  } catch {
+    return undefined; // a hostile Proxy (its getPrototypeOf trap throws): not bytes
+  }
 }
 
 /**

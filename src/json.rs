@@ -46,6 +46,7 @@ impl<'a> RawStr<'a> {
     }
 
     /// True when the value equals `s` (fast path: no escapes, compare the raw text).
+    #[inline(always)]
     pub fn is(&self, s: &str) -> bool {
         if self.escaped {
             self.value() == s
@@ -101,10 +102,14 @@ impl<'a> Reader<'a> {
         Reader { text, pos: 0 }
     }
 
+    // The hot helpers are forced inline: the crate is built for size (`opt-level = "z"`),
+    // which would otherwise make every byte of whitespace a function call.
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
@@ -116,12 +121,18 @@ impl<'a> Reader<'a> {
         })
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        // A plain loop: at opt-level "z" an iterator adaptor with a closure costs a call per byte.
+        let bytes = self.bytes();
+        let mut i = self.pos;
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(i) {
+            i += 1;
         }
+        self.pos = i;
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8, expected: &'static str) -> Result<()> {
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -288,6 +299,17 @@ impl<'a> Reader<'a> {
         self.eat(b'"', "'\"'")?;
         let mut escaped = false;
         loop {
+            // Skip ordinary bytes in one plain loop; stop at a quote, a backslash, a control
+            // byte or the end.
+            let bytes = self.bytes();
+            let mut i = self.pos;
+            while let Some(&b) = bytes.get(i) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                i += 1;
+            }
+            self.pos = i;
             match self.peek() {
                 None => return self.err("a closing '\"'"),
                 Some(b'"') => {
@@ -313,8 +335,7 @@ impl<'a> Reader<'a> {
                         _ => return self.err("a valid escape"),
                     }
                 }
-                Some(0x00..=0x1f) => return self.err("no control characters inside a string"),
-                Some(_) => self.pos += 1,
+                _ => return self.err("no control characters inside a string"),
             }
         }
         Ok(RawStr {

@@ -102,8 +102,21 @@ fn parse_exp(s: &[u8]) -> i64 {
     }
 }
 
+/// `-?[0-9]{1,18}`: the common case, read without allocating.
+fn plain_int(lexeme: &str) -> Option<i64> {
+    let (negative, digits) = match lexeme.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, lexeme),
+    };
+    let v = crate::text::digits(digits)? as i64;
+    Some(if negative { -v } else { v })
+}
+
 /// Classifies a lexeme the JSON reader accepted.
 pub fn classify(lexeme: &str) -> Num {
+    if let Some(v) = plain_int(lexeme) {
+        return Num::Int(v);
+    }
     let dec = Decimal::parse(lexeme);
     let (digits, order) = dec.significant();
     if digits.is_empty() {
@@ -132,6 +145,10 @@ const OVERFLOW: &[u8] = b"179769313486231580793728971405303415079934132710037826
 
 /// Whether `JSON.parse` reads the lexeme as a finite number (false for `1e309`).
 pub fn is_finite(lexeme: &str) -> bool {
+    // Without an exponent, fewer than 309 digits before the point is always finite.
+    if !lexeme.bytes().any(|b| b == b'e' || b == b'E') && lexeme.len() < OVERFLOW.len() {
+        return true;
+    }
     let (digits, order) = Decimal::parse(lexeme).significant();
     let limit = OVERFLOW.len() as i64;
     if digits.is_empty() || order < limit {
@@ -152,6 +169,9 @@ pub fn is_finite(lexeme: &str) -> bool {
 
 /// Whether the lexeme denotes a value below zero (`-0` is not).
 pub fn is_negative(lexeme: &str) -> bool {
+    if !lexeme.starts_with('-') {
+        return false;
+    }
     let dec = Decimal::parse(lexeme);
     dec.negative && !dec.significant().0.is_empty()
 }

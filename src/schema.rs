@@ -168,19 +168,27 @@ fn object<'a>(
     r.begin_object()?;
     let mut slots: Vec<Slot<'a>> = fields.iter().map(|_| Slot::Missing).collect();
     let mut first = true;
+    // Servers send fields in their documented order: try the next one before searching.
+    let mut expected = 0;
     while let Some(key) = r.next_key(&mut first)? {
-        let Some(index) = fields.iter().position(|f| key.is(f.name)) else {
+        let in_order = fields
+            .get(expected)
+            .filter(|f| key.is(f.name))
+            .map(|_| expected);
+        let Some(index) = in_order.or_else(|| fields.iter().position(|f| key.is(f.name))) else {
             r.value(depth + 1)?; // unknown field: checked for syntax, then ignored
             continue;
         };
+        expected = index + 1;
         let (Some(field), Some(slot)) = (fields.get(index), slots.get_mut(index)) else {
             continue;
         };
-        let path = child_path(prefix, field.name);
+        // Paths are only built for issues: a valid answer allocates none.
+        let path = || child_path(prefix, field.name);
         if !matches!(slot, Slot::Missing) {
             r.value(depth + 1)?;
             *slot = Slot::Bad(vec![Issue::new(
-                path,
+                path(),
                 "appears more than once; expected exactly one value",
             )]);
             continue;
@@ -192,7 +200,7 @@ fn object<'a>(
                 object(
                     r,
                     inner,
-                    &path,
+                    &path(),
                     depth + 1,
                     &mut nested_issues,
                     &mut nested,
@@ -213,7 +221,7 @@ fn object<'a>(
                         }
                         Slot::Good(Cow::Borrowed(raw))
                     }
-                    Err(message) => Slot::Bad(vec![Issue::new(path, message)]),
+                    Err(message) => Slot::Bad(vec![Issue::new(path(), message)]),
                 }
             }
         };

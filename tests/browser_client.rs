@@ -115,6 +115,19 @@ async fn constructor_throws_invalid_config_before_any_request() {
 }
 
 #[wasm_bindgen_test]
+async fn one_shot_options_list_client_and_call_problems_together() {
+    reset().await;
+    let options = js(r#"{"accessToken":5,"signal":"not a signal","timeoutMs":0,"retries":1}"#);
+    let e = expect_kind(cancel(REQUEST, &options).await, "InvalidConfig");
+    let paths: Vec<String> = items(&get(&e, "issues"))
+        .iter()
+        .map(|i| text(i, "path"))
+        .collect();
+    assert_eq!(paths, ["retries", "accessToken", "timeoutMs", "signal"]);
+    assert!(received().await.is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn client_shows_its_settings_but_never_its_token() {
     reset().await;
     let secret = "sk-very-secret-token-123";
@@ -423,12 +436,18 @@ async fn the_cors_preflight_is_cached_between_calls() {
         call(&c, &request, js("{}")).await.unwrap();
     }
     let log = items(&all_requests().await);
-    let preflights = log.iter().filter(|r| text(r, "method") == "OPTIONS").count();
+    let preflights = log
+        .iter()
+        .filter(|r| text(r, "method") == "OPTIONS")
+        .count();
     let posts = log.iter().filter(|r| text(r, "method") == "POST").count();
     assert_eq!(posts, 3);
     // The emulator allows 600 s; at most the first call needs a preflight (none if an earlier
     // test already warmed the browser's cache). A `cache: "no-store"` fetch would need three.
-    assert!(preflights < posts, "{preflights} preflights for {posts} calls: the preflight was never cached");
+    assert!(
+        preflights < posts,
+        "{preflights} preflights for {posts} calls: the preflight was never cached"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use js_sys::{Promise, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::client::{self, Call, Shared};
 use super::js::{self, to_js_error, Failure};
@@ -19,9 +20,17 @@ use crate::model::MADE_BOOKING;
 use crate::prereq;
 
 fn one_shot(endpoint: &'static Endpoint, request: &JsValue, options: &JsValue) -> Promise {
-    let shared = Shared::from_options(options, ONE_SHOT_KEYS).map(Rc::new);
-    let call = Call::from_options(options, ONE_SHOT_KEYS);
-    client::start(shared, call, endpoint, request)
+    // One description serves both checks: the options are client and call options at once.
+    let given = js::given(options, ONE_SHOT_KEYS);
+    let shared = Shared::from_given(&given, options, ONE_SHOT_KEYS);
+    let call = Call::from_given(&given, options, ONE_SHOT_KEYS);
+    let setup = match (shared, call) {
+        (Ok(shared), Ok(call)) => Ok((Rc::new(shared), call)),
+        // Every problem of the options in one error, not the client's first, the call's later.
+        (Err(a), Err(b)) => Err(client::merge_invalid(a, b)),
+        (Err(f), _) | (_, Err(f)) => Err(f),
+    };
+    client::start(setup, endpoint, request)
 }
 
 /// Declares one endpoint's JavaScript API from its [`Endpoint`] value: the one-shot function
@@ -89,12 +98,8 @@ impl AdultWorkClient {
     }
 
     fn call(&self, endpoint: &'static Endpoint, request: &JsValue, options: &JsValue) -> Promise {
-        client::start(
-            Ok(self.shared.clone()),
-            Call::from_options(options, CALL_KEYS),
-            endpoint,
-            request,
-        )
+        let setup = Call::from_options(options, CALL_KEYS).map(|call| (self.shared.clone(), call));
+        client::start(setup, endpoint, request)
     }
 
     /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
@@ -245,16 +250,18 @@ pub fn can_reschedule(
 }
 
 /// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
-/// API answers, and returns it with only the documented fields. Throws `AdultWorkError`
-/// (`InvalidResponse`, listing every problem) when it is not valid, and `InvalidRequest` when
-/// `json` is not a string (an already parsed object, say).
+/// API answers, and returns it with only the documented fields. `json` is the JSON text, or
+/// its UTF-8 bytes. Throws `AdultWorkError` (`InvalidResponse`, listing every problem) when it
+/// is not valid, and `InvalidRequest` when `json` is neither (an already parsed object, say).
 #[wasm_bindgen(js_name = parseMadeBooking, unchecked_return_type = "MadeBooking")]
 pub fn parse_made_booking(
-    #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
 ) -> Result<JsValue, JsValue> {
     // Taken as any value and checked here: wasm-bindgen's own `&str` conversion trapped
-    // ("memory access out of bounds") on a number, `true`, a Symbol or `{length: -1}`.
-    let Some(json) = json.as_string() else {
+    // ("memory access out of bounds") on a number, `true`, a Symbol or `{length: -1}`. The
+    // text crosses as bytes from the engine's TextEncoder, a native copy, rather than through
+    // wasm-bindgen's character-by-character string copy.
+    let Ok(bytes) = js::utf8(&json).dyn_into::<js_sys::Uint8Array>() else {
         let mut m = String::from("expected the JSON text of a MadeBooking, got ");
         match js::given(&json, &[]) {
             crate::input::Given::NotObject(input) => input.describe(&mut m),
@@ -269,7 +276,7 @@ pub fn parse_made_booking(
         );
         return Err(to_js_error(e.into(), None));
     };
-    let checked = crate::schema::check(json.as_bytes(), MADE_BOOKING);
+    let checked = crate::schema::check(&bytes.to_vec(), MADE_BOOKING);
     if !checked.issues.is_empty() {
         let e = Error::invalid(
             ErrorKind::InvalidResponse,

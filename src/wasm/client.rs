@@ -13,6 +13,7 @@ use super::transport;
 use crate::config::{self, CallSettings, Settings};
 use crate::endpoint::{self, Endpoint, Prepared};
 use crate::error::{Error, ErrorKind};
+use crate::input::Given;
 use crate::retry::{self, Outcome, RETRY_AFTER_CAP_MS};
 
 /// A client's checked settings and token source, shared by its in-flight calls.
@@ -26,8 +27,12 @@ pub struct Shared {
 impl Shared {
     /// Checks `options` (allowed keys: `keys`) into settings and a token source.
     pub fn from_options(options: &JsValue, keys: &[&str]) -> Result<Shared, Failure> {
-        let given = js::given(options, keys);
-        let (settings, _) = config::check_client(&given, keys).map_err(|issues| {
+        Shared::from_given(&js::given(options, keys), options, keys)
+    }
+
+    /// The same, from an already read description of `options`.
+    pub fn from_given(given: &Given, options: &JsValue, keys: &[&str]) -> Result<Shared, Failure> {
+        let (settings, _) = config::check_client(given, keys).map_err(|issues| {
             Error::invalid(ErrorKind::InvalidConfig, "Invalid client options", issues)
         })?;
         let token = js_sys::Reflect::get(options, &JsValue::from_str("accessToken"))
@@ -50,8 +55,12 @@ pub struct Call {
 impl Call {
     /// Checks per-call `options` against `keys`.
     pub fn from_options(options: &JsValue, keys: &[&str]) -> Result<Call, Failure> {
-        let given = js::given(options, keys);
-        let settings = config::check_call(&given, keys).map_err(|issues| {
+        Call::from_given(&js::given(options, keys), options, keys)
+    }
+
+    /// The same, from an already read description of `options`.
+    pub fn from_given(given: &Given, options: &JsValue, keys: &[&str]) -> Result<Call, Failure> {
+        let settings = config::check_call(given, keys).map_err(|issues| {
             Error::invalid(ErrorKind::InvalidConfig, "Invalid request options", issues)
         })?;
         Ok(Call {
@@ -61,21 +70,32 @@ impl Call {
     }
 }
 
-/// Runs `endpoint` for `request` and returns the caller's promise. Validation happens now,
-/// so a bad request is rejected without any I/O; the promise rejects rather than the function
-/// throwing, as callers of an async API expect.
+/// One InvalidConfig error listing the issues of both, each path once (both checks report an
+/// unknown key of the one-shot options, and options that are not an object at all).
+pub fn merge_invalid(first: Failure, second: Failure) -> Failure {
+    let mut issues = first.error.issues;
+    for issue in second.error.issues {
+        if !issues.iter().any(|i| i.path == issue.path) {
+            issues.push(issue);
+        }
+    }
+    Error::invalid(ErrorKind::InvalidConfig, "Invalid options", issues).into()
+}
+
+/// Runs `endpoint` for `request` with a checked client and call (`setup`) and returns the
+/// caller's promise. Validation happens now, so a bad request is rejected without any I/O;
+/// the promise rejects rather than the function throwing, as callers of an async API expect.
 pub fn start(
-    shared: Result<Rc<Shared>, Failure>,
-    call: Result<Call, Failure>,
+    setup: Result<(Rc<Shared>, Call), Failure>,
     endpoint: &'static Endpoint,
     request: &JsValue,
 ) -> Promise {
     let names: Vec<&str> = endpoint.params.iter().map(|p| p.name).collect();
     let prepared = endpoint::prepare(endpoint, &js::given(request, &names));
-    let (shared, call, prepared) = match (shared, call, prepared) {
-        (Ok(shared), Ok(call), Ok(prepared)) => (shared, call, prepared),
-        (Err(f), ..) | (_, Err(f), _) => return Promise::reject(&to_js_error(f, None)),
-        (Ok(shared), _, Err(e)) => {
+    let (shared, call, prepared) = match (setup, prepared) {
+        (Ok((shared, call)), Ok(prepared)) => (shared, call, prepared),
+        (Err(f), _) => return Promise::reject(&to_js_error(f, None)),
+        (Ok((shared, _)), Err(e)) => {
             return Promise::reject(&to_js_error(e.into(), shared.token.fixed().as_ref()))
         }
     };

@@ -39,6 +39,8 @@ extern "C" {
     ) -> Promise;
     /// Waits, or rejects with "Aborted" when the signal fires.
     pub fn sleep(ms: u32, signal: &JsValue) -> Promise;
+    /// A string's UTF-8 bytes (a `Uint8Array` is passed through), or `undefined`.
+    pub fn utf8(value: &JsValue) -> JsValue;
     /// The `AbortSignal` in a call's options, or `undefined`.
     #[wasm_bindgen(js_name = signalOf)]
     pub fn signal_of(options: &JsValue) -> JsValue;
