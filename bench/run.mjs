@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../tests/support/chromium.mjs";
 import { buildAll } from "./lib/build.mjs";
 import * as emulator from "./lib/emulator.mjs";
 import { machine } from "./lib/machine.mjs";
@@ -70,18 +70,6 @@ const CONFIG = QUICK
       concurrency: { calls: 1000, reps: 3, clients: ["sdk", "zod", "valibot", "kyzod"] },
     };
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--enable-precise-memory-info",
-];
-
 const started = performance.now();
 const log = (msg) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 
@@ -123,7 +111,7 @@ if (want("node")) {
 // Browser
 
 const server = await serve(BENCH, samples);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await launchChromium(["--enable-precise-memory-info"]);
 const results = {
   quick: QUICK,
   config: CONFIG,

@@ -22,7 +22,7 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.mjs";
 import { createServer } from "vite";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -33,16 +33,6 @@ const EMULATOR =
   join(process.env.CARGO_TARGET_DIR ?? join(CACHE, "target"), "debug", "adultwork-emulator");
 const UPDATE_SCREENSHOT =
   process.argv.includes("--update-screenshot") || process.env.ADULTWORK_UPDATE_SCREENSHOT === "1";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const CANCEL_PATH = "/v1/PhoneChat/CancelMadeBooking";
 
 /** @type {import("node:child_process").ChildProcess | undefined} */
@@ -155,7 +145,7 @@ before(async () => {
   });
   await vite.listen();
   appUrl = vite.resolvedUrls?.local[0] ?? assert.fail("Vite did not report its URL");
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));

@@ -102,17 +102,6 @@ export async function serveStatic(root) {
   };
 }
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /**
  * Opens `url` in headless Chromium (a fresh temporary profile), waits for the page to fill
  * <pre id="result" data-state>, and returns its JSON with what the browser saw. Console errors,
@@ -123,11 +112,8 @@ const CHROMIUM_ARGS = [
  * @param {{ allow?: ((m: { text: string, url: string }) => boolean)[] }} [options]
  */
 export async function runInChromium(url, { allow = [] } = {}) {
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const { launchChromium } = await import("../support/chromium.mjs");
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     /** @type {{ text: string, url: string }[]} */
