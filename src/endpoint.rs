@@ -153,6 +153,17 @@ pub fn prepare(endpoint: &Endpoint, given: &Given) -> Result<Prepared, Error> {
     })
 }
 
+/// The error for a 2xx answer whose body was over the size limit (left unread).
+pub fn oversized(endpoint: &Endpoint) -> Error {
+    invalid_response(endpoint, vec![Issue::new("", schema::TOO_LARGE)])
+}
+
+fn invalid_response(endpoint: &Endpoint, issues: Vec<Issue>) -> Error {
+    let mut what = String::from("The server's answer is not a valid ");
+    what.push_str(endpoint.response_name);
+    Error::invalid(ErrorKind::InvalidResponse, &what, issues)
+}
+
 /// Validates a 2xx body and returns the canonical JSON for `JSON.parse`.
 pub fn read_response(
     endpoint: &Endpoint,

@@ -73,6 +73,9 @@ impl Checked {
 /// The most bytes of response body the SDK reads; a `MadeBooking` is about 1 KB.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
+/// The issue for a body over [`MAX_BODY_BYTES`].
+pub const TOO_LARGE: &str = "the body is larger than 1 MiB; expected a JSON object of about 1 KB";
+
 /// Checks a response body against `fields`.
 pub fn check(body: &[u8], fields: &'static [Field]) -> Checked {
     let root = |m: &str| Checked {
@@ -80,7 +83,7 @@ pub fn check(body: &[u8], fields: &'static [Field]) -> Checked {
         ..Checked::default()
     };
     if body.len() > MAX_BODY_BYTES {
-        return root("the body is larger than 1 MiB; expected a JSON object of about 1 KB");
+        return root(TOO_LARGE);
     }
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,

@@ -141,6 +141,7 @@ async fn run(
         }
 
         let (failure, retry_after_ms) = match answer {
+            Ok(a) if a.oversized => (Failure::from(endpoint::oversized(endpoint)), None),
             Ok(a) if (200..300).contains(&a.status) => {
                 let json = endpoint::read_response(endpoint, prepared, &a.body)?;
                 return JSON::parse(&json).map_err(|e| {

@@ -1,9 +1,9 @@
 //! One HTTP attempt, and the waits between attempts.
 //!
 //! The browser calls themselves (headers, `fetch` with `credentials: "omit"` and
-//! `redirect: "manual"`, the per-attempt `AbortController`, its timer
-//! and its link to the caller's signal, reading the body) are one call into `runtime.js`; this
-//! module turns what comes back into an [`Answer`] or a typed [`Failure`].
+//! `redirect: "manual"`, the per-attempt `AbortController`, its timer and its link to the
+//! caller's signal, reading the body) are one call into `runtime.js`; this module turns what
+//! comes back into an [`Answer`] or a typed [`Failure`].
 
 use js_sys::{Array, JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::js::{self, Failure};
-use crate::error::{Error, ErrorKind, Issue};
+use crate::error::{Error, ErrorKind};
 use crate::schema::MAX_BODY_BYTES;
 
 /// Error bodies are only read for a message; a few KB is plenty.
@@ -27,6 +27,9 @@ pub struct Answer {
     pub retry_after: Option<String>,
     /// Whether the response was a redirect that was not followed.
     pub redirect: bool,
+    /// Whether a success body was over the size limit, and so left unread (never copied into
+    /// Wasm memory, so a hostile server cannot grow the module's memory).
+    pub oversized: bool,
 }
 
 /// How an attempt ended, when it produced an answer: the answer and the token it used.
@@ -41,9 +44,8 @@ pub fn aborted() -> Failure {
     .into()
 }
 
-fn timed_out(timeout_ms: u32, what: &str) -> Failure {
-    let mut m = String::from(what);
-    m.push_str(" took longer than ");
+fn timed_out(timeout_ms: u32) -> Failure {
+    let mut m = String::from("The request took longer than ");
     crate::json::write_int(&mut m, i64::from(timeout_ms));
     m.push_str(" ms (timeoutMs) and was abandoned");
     Error::new(ErrorKind::Timeout, m).into()
@@ -72,39 +74,27 @@ pub async fn send(
         Ok(value) => {
             let parts: Array = value.unchecked_into();
             let token = parts.get(4).dyn_into::<JsString>().ok();
-            (answer(&parts), token)
+            (Ok(answer(&parts)), token)
         }
         Err(thrown) => (Err(failure(thrown, timeout_ms)), None),
     }
 }
 
-fn answer(parts: &Array) -> Result<Answer, Failure> {
+fn answer(parts: &Array) -> Answer {
     let status = parts.get(0).as_f64().unwrap_or(0.0) as u16;
     let flags = parts.get(3).as_f64().unwrap_or(0.0) as u8;
-    if flags == 2 {
-        // A success body over the limit is refused before it is copied into Wasm memory, so a
-        // hostile server cannot grow the module's memory.
-        return Err(Error::invalid(
-            ErrorKind::InvalidResponse,
-            "The server's answer is not a valid response",
-            vec![Issue::new(
-                "",
-                "the body is larger than 1 MiB; expected a JSON object of about 1 KB",
-            )],
-        )
-        .into());
-    }
     let body = parts
         .get(1)
         .dyn_into::<Uint8Array>()
         .map(|b| b.to_vec())
         .unwrap_or_default();
-    Ok(Answer {
+    Answer {
         status,
         body,
         retry_after: parts.get(2).as_string(),
         redirect: flags == 1,
-    })
+        oversized: flags == 2,
+    }
 }
 
 /// Maps runtime.js's `[what, cause]` rejection to a typed failure.
@@ -113,7 +103,7 @@ fn failure(thrown: JsValue, timeout_ms: u32) -> Failure {
     let what = parts.get(0).as_string().unwrap_or_default();
     let cause = parts.get(1);
     match what.as_str() {
-        "Timeout" => timed_out(timeout_ms, "The request"),
+        "Timeout" => timed_out(timeout_ms),
         "Aborted" => aborted(),
         "TokenFailed" => Failure::caused(
             ErrorKind::Unauthorized,
