@@ -42,7 +42,7 @@ run_browser() {
     if [ "$browser" = chromium ]; then
       CHROMEDRIVER=/usr/bin/chromedriver wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
     else
-      GECKODRIVER="$HOME/.cargo/bin/geckodriver" wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
+      GECKODRIVER="$(command -v geckodriver)" wasm-bindgen-test-runner "$wasm" "$@" >"$out" 2>&1 || status=1
     fi
     cat "$out"
     # A suite that ran nothing is a failure, not a pass.

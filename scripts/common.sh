@@ -8,7 +8,8 @@ export ROOT
 CACHE="${ADULTWORK_CACHE:-$HOME/.cache/adultwork-sdk}"
 export CACHE
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$CARGO_HOME/bin:$ROOT/node_modules/.bin:$PATH"
 # The wasm-bindgen CLI must be exactly the crate's version: read it from Cargo.toml.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
 export WASM_BINDGEN_VERSION
