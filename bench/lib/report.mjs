@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 // Renders BENCHMARKS.md from the raw results of bench/run.mjs.
 import { median, summary } from "./stats.mjs";
 
@@ -195,6 +196,8 @@ export function render(r) {
     "- Memory: the Wasm memory must not grow at all after the first checkpoint; the JS heap (after two forced",
     `  collections) may move by at most 64 KiB over the last interval (${r.memory ? int(r.memory.sdk.at(-1).calls - r.memory.sdk.at(-2).calls) : "–"} calls), far less than one leaked`,
     "  object per call would add.",
+    "",
+    readFileSync(new URL("../what-was-tried.md", import.meta.url), "utf8").trim(),
     "",
   );
 
