@@ -11,7 +11,7 @@ use super::client::{self, Call, Shared};
 use super::js::{self, to_js_error, Failure};
 use super::zone::IntlZone;
 use crate::config::{CALL_KEYS, CLIENT_KEYS, ONE_SHOT_KEYS};
-use crate::datetime::Zone;
+use crate::datetime::{Zone, ZoneUnavailable};
 use crate::endpoint::{
     Endpoint, CANCEL_MADE_BOOKING, MADE_BOOKING_DETAILS, RESCHEDULE_MADE_BOOKING,
 };
@@ -193,13 +193,30 @@ fn check_args(
     }
 }
 
-fn verdict(ok: bool, reason: &str) -> JsValue {
-    let text = if ok {
-        String::from("{\"ok\":true}")
-    } else {
-        crate::text::cat(&["{\"ok\":false,\"reason\":\"", reason, "\"}"])
+/// Runs a prerequisite check: reads the arguments, applies `rule` (the refusal reason, or
+/// `None` when the prerequisites hold), and builds `{ ok: true }` or `{ ok: false, reason }`.
+fn judge(
+    booking: &JsValue,
+    options: Option<JsValue>,
+    rule: impl FnOnce(
+        &prereq::BookingFacts,
+        f64,
+        &dyn Zone,
+    ) -> Result<Option<&'static str>, ZoneUnavailable>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let (facts, now, zone) = check_args(booking, &options).map_err(|f| to_js_error(f, None))?;
+    let text = match rule(&facts, now, &zone) {
+        Ok(None) => String::from("{\"ok\":true}"),
+        Ok(Some(reason)) => crate::text::cat(&["{\"ok\":false,\"reason\":\"", reason, "\"}"]),
+        Err(ZoneUnavailable) => return Err(zone_failure()),
     };
-    JSON::parse(&text).unwrap_or(JsValue::NULL)
+    JSON::parse(&text).map_err(|e| {
+        to_js_error(
+            Failure::caused(ErrorKind::InvalidRequest, "JSON.parse failed", e),
+            None,
+        )
+    })
 }
 
 fn zone_failure() -> JsValue {
@@ -223,13 +240,10 @@ pub fn can_cancel(
     #[wasm_bindgen(unchecked_param_type = "MadeBooking")] booking: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let (facts, now, zone) = check_args(&booking, &options).map_err(|f| to_js_error(f, None))?;
-    match prereq::can_cancel(facts.status, &facts.session, now, &zone as &dyn Zone) {
-        Ok(Ok(())) => Ok(verdict(true, "")),
-        Ok(Err(refusal)) => Ok(verdict(false, refusal.as_str())),
-        Err(_) => Err(zone_failure()),
-    }
+    judge(&booking, options, |facts, now, zone| {
+        prereq::can_cancel(facts.status, &facts.session, now, zone)
+            .map(|verdict| verdict.err().map(prereq::CancelRefusal::as_str))
+    })
 }
 
 /// Whether a booking can be rescheduled, per the documented prerequisite: its `SessionDate`
@@ -241,12 +255,10 @@ pub fn can_reschedule(
     #[wasm_bindgen(unchecked_param_type = "MadeBooking")] booking: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let (facts, now, zone) = check_args(&booking, &options).map_err(|f| to_js_error(f, None))?;
-    match prereq::can_reschedule(&facts.session, now, &zone as &dyn Zone) {
-        Ok(passed) => Ok(verdict(passed, "SessionNotPassed")),
-        Err(_) => Err(zone_failure()),
-    }
+    judge(&booking, options, |facts, now, zone| {
+        prereq::can_reschedule(&facts.session, now, zone)
+            .map(|passed| (!passed).then_some("SessionNotPassed"))
+    })
 }
 
 /// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
