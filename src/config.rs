@@ -48,18 +48,10 @@ pub struct Settings {
     pub max_retries: u32,
 }
 
-/// How the caller gave the access token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenForm {
-    /// A non-blank string.
-    Fixed,
-    /// A function to call per request.
-    Provider,
-}
-
 /// Checks client options (`keys` says which keys are allowed: [`CLIENT_KEYS`] or
-/// [`ONE_SHOT_KEYS`]). Returns the settings and the token's form, or every issue.
-pub fn check_client(given: &Given, keys: &[&str]) -> Result<(Settings, TokenForm), Vec<Issue>> {
+/// [`ONE_SHOT_KEYS`]): the access token must be a non-blank string or a function (the Wasm
+/// surface keeps the token itself in JavaScript). Returns the settings, or every issue.
+pub fn check_client(given: &Given, keys: &[&str]) -> Result<Settings, Vec<Issue>> {
     if let Given::NotObject(input) = given {
         let mut m = String::from("expected an options object with at least accessToken, got ");
         match input {
@@ -73,30 +65,22 @@ pub fn check_client(given: &Given, keys: &[&str]) -> Result<(Settings, TokenForm
     let mut issues = Vec::new();
     unknown_keys(given, keys, &mut issues);
 
-    let token = match given.get("accessToken") {
-        Input::Secret { blank: false } => Some(TokenForm::Fixed),
-        Input::Function => Some(TokenForm::Provider),
-        Input::Secret { blank: true } => {
-            issues.push(Issue::new(
-                "accessToken",
-                "is empty; expected the user's access token",
-            ));
-            None
-        }
-        Input::Undefined => {
-            issues.push(Issue::new(
-                "accessToken",
-                "is required; expected a string or a function returning one",
-            ));
-            None
-        }
+    match given.get("accessToken") {
+        Input::Secret { blank: false } | Input::Function => {}
+        Input::Secret { blank: true } => issues.push(Issue::new(
+            "accessToken",
+            "is empty; expected the user's access token",
+        )),
+        Input::Undefined => issues.push(Issue::new(
+            "accessToken",
+            "is required; expected a string or a function returning one",
+        )),
         other => {
             let mut m = String::from("expected a string or a function returning one, got ");
             other.describe(&mut m);
             issues.push(Issue::new("accessToken", m));
-            None
         }
-    };
+    }
 
     let env_url = match given.get("environment") {
         Input::Undefined => SANDBOX_URL,
@@ -125,16 +109,14 @@ pub fn check_client(given: &Given, keys: &[&str]) -> Result<(Settings, TokenForm
     let timeout_ms = timeout(given, &mut issues).unwrap_or(DEFAULT_TIMEOUT_MS);
     let max_retries =
         whole(given, "maxRetries", 0, MAX_RETRIES, &mut issues).unwrap_or(DEFAULT_MAX_RETRIES);
-    match (token, issues.is_empty()) {
-        (Some(form), true) => Ok((
-            Settings {
-                base_url,
-                timeout_ms,
-                max_retries,
-            },
-            form,
-        )),
-        _ => Err(issues),
+    if issues.is_empty() {
+        Ok(Settings {
+            base_url,
+            timeout_ms,
+            max_retries,
+        })
+    } else {
+        Err(issues)
     }
 }
 
@@ -359,11 +341,10 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let (s, form) = check_client(&obj(vec![token()]), CLIENT_KEYS).unwrap();
+        let s = check_client(&obj(vec![token()]), CLIENT_KEYS).unwrap();
         assert_eq!(s.base_url, SANDBOX_URL);
         assert_eq!(s.timeout_ms, 30_000);
         assert_eq!(s.max_retries, 2);
-        assert_eq!(form, TokenForm::Fixed);
     }
 
     #[test]
@@ -373,7 +354,7 @@ mod tests {
             ("environment", Input::Str("production".into())),
         ]);
         assert_eq!(
-            check_client(&prod, CLIENT_KEYS).unwrap().0.base_url,
+            check_client(&prod, CLIENT_KEYS).unwrap().base_url,
             PRODUCTION_URL
         );
         let both = obj(vec![
@@ -382,7 +363,7 @@ mod tests {
             ("baseUrl", Input::Str("http://127.0.0.1:8080/".into())),
         ]);
         assert_eq!(
-            check_client(&both, CLIENT_KEYS).unwrap().0.base_url,
+            check_client(&both, CLIENT_KEYS).unwrap().base_url,
             "http://127.0.0.1:8080"
         );
     }
@@ -461,9 +442,9 @@ mod tests {
     #[test]
     fn token_forms() {
         let f = obj(vec![("accessToken", Input::Function)]);
-        assert_eq!(
-            check_client(&f, CLIENT_KEYS).unwrap().1,
-            TokenForm::Provider
+        assert!(
+            check_client(&f, CLIENT_KEYS).is_ok(),
+            "a token function is accepted"
         );
         for bad in [
             Input::Undefined,

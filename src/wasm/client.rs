@@ -32,7 +32,7 @@ impl Shared {
 
     /// The same, from an already read description of `options`.
     pub fn from_given(given: &Given, options: &JsValue, keys: &[&str]) -> Result<Shared, Failure> {
-        let (settings, _) = config::check_client(given, keys).map_err(|issues| {
+        let settings = config::check_client(given, keys).map_err(|issues| {
             Error::invalid(ErrorKind::InvalidConfig, "Invalid client options", issues)
         })?;
         let token = js_sys::Reflect::get(options, &JsValue::from_str("accessToken"))
