@@ -1,4 +1,10 @@
-import type { ErrorKind, Issue } from "./api.js";
+import type { ErrorDetails, Issue } from "./api.js";
+
+/**
+ * What went wrong: the `kind` of an {@link AdultWorkError}, one of the kinds of
+ * {@link ErrorDetails} (derived from the Rust error type, so the two cannot drift).
+ */
+export type ErrorKind = ErrorDetails["kind"];
 
 /** The optional details of an {@link AdultWorkError}. */
 export interface AdultWorkErrorDetails {

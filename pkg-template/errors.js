@@ -1,7 +1,9 @@
 // The SDK's one error class, hand-written because a WebAssembly module cannot declare a
-// JavaScript class that extends `Error`. The Rust code imports this file (wasm-bindgen copies
-// it into the package, see scripts/build.sh) and constructs every rejection and throw with it,
-// so `instanceof AdultWorkError` and `instanceof Error` hold across the Wasm boundary.
+// JavaScript class that extends `Error`. The Rust code imports this class (a typed
+// `#[wasm_bindgen] extern` declaration; wasm-bindgen copies the file into the package, see
+// scripts/build.sh) and constructs every rejection and throw with it, passing the Rust error
+// serialized as `details`, so `instanceof AdultWorkError` and `instanceof Error` hold across the
+// Wasm boundary.
 
 /**
  * Every rejection and every throw of the SDK.
@@ -49,30 +51,4 @@ export function isAdultWorkError(value) {
     typeof candidate.kind === "string" &&
     typeof candidate.message === "string"
   );
-}
-
-/**
- * Builds an error from the Wasm module's parts. `details` is JSON text (one crossing instead of
- * one per field). When `secret` (the access token of the call) appears in text that came from
- * a server, it is replaced, so a server echoing the token cannot leak it through an error.
- * Internal: not exported by the package entry.
- *
- * @param {string} kind
- * @param {string} message
- * @param {string} details
- * @param {unknown} cause
- * @param {string | undefined} secret
- * @returns {AdultWorkError}
- */
-export function fromWasm(kind, message, details, cause, secret) {
-  const d = JSON.parse(details);
-  if (typeof secret === "string" && secret.length >= 4) {
-    /** @param {string} text */
-    const redact = (text) => text.split(secret).join("[redacted]");
-    message = redact(message);
-    if (typeof d.serverMessage === "string") d.serverMessage = redact(d.serverMessage);
-    if (Array.isArray(d.issues)) for (const issue of d.issues) issue.message = redact(issue.message);
-  }
-  if (cause !== undefined) d.cause = cause;
-  return new AdultWorkError(kind, message, d);
 }

@@ -1,16 +1,14 @@
 // The import object for the compiled .wasm, shared by both entry files.
 //
-// wasm-bindgen imports most functions through its glue (adultwork_sdk_bg.js), but calls into
-// the hand-written runtime.js and errors.js that need no conversion are imported by the
-// .wasm directly, under the path wasm-bindgen copied them to
-// (`./snippets/adultwork-sdk-<hash>/pkg-template/runtime.js`). The package ships those files
-// at its root, so each import module is matched by its file name.
+// wasm-bindgen imports most functions through its glue (adultwork_sdk_bg.js), but a call into
+// the hand-written errors.js that needs no conversion may be imported by the .wasm directly,
+// under the path wasm-bindgen copied it to (`./snippets/adultwork-sdk-<hash>/pkg-template/errors.js`).
+// The package ships that file at its root, so each import module is matched by its file name.
 import * as glue from "./adultwork_sdk_bg.js";
 import * as errors from "./errors.js";
-import * as runtime from "./runtime.js";
 
 /** @type {Record<string, object>} */
-const byFile = { "adultwork_sdk_bg.js": glue, "errors.js": errors, "runtime.js": runtime };
+const byFile = { "adultwork_sdk_bg.js": glue, "errors.js": errors };
 
 /**
  * @param {WebAssembly.Module} module

@@ -1,9 +1,9 @@
 // Assembles pkg/ from wasm-bindgen's bundler output and pkg-template/.
 //
 // wasm-bindgen's glue (adultwork_sdk_bg.js) is shipped as generated, with one change: it
-// imports the hand-written errors.js and runtime.js from `snippets/<crate>-<hash>/pkg-template/`
-// (where wasm-bindgen copies them, which is also how the browser tests get them). The package
-// ships pkg-template's copies at its root instead, so those two specifiers are rewritten.
+// imports the hand-written errors.js from `snippets/<crate>-<hash>/pkg-template/` (where
+// wasm-bindgen copies it, which is also how the browser tests get it). The package ships
+// pkg-template's copy at its root instead, so that specifier is rewritten.
 // The public export list (api.js) is taken from wasm-bindgen's own bundler entry, so a new
 // #[wasm_bindgen] export needs no edit here.
 import { readFileSync, writeFileSync, copyFileSync, readdirSync } from "node:fs";
@@ -20,9 +20,9 @@ const fail = (message) => {
 
 // 1. The glue, with snippet imports pointing at the package root.
 let glue = readFileSync(join(raw, "adultwork_sdk_bg.js"), "utf8");
-const snippet = /(["'])\.\/snippets\/adultwork-sdk-[0-9a-f]+\/pkg-template\/(errors|runtime)\.js\1/g;
+const snippet = /(["'])\.\/snippets\/adultwork-sdk-[0-9a-f]+\/pkg-template\/(errors)\.js\1/g;
 const found = glue.match(snippet) ?? [];
-if (found.length !== 2) fail(`expected 2 snippet imports in the glue, found ${found.length}`);
+if (found.length !== 1) fail(`expected 1 snippet import in the glue, found ${found.length}`);
 glue = glue.replace(snippet, (_, quote, name) => `${quote}./${name}.js${quote}`);
 writeFileSync(join(out, "adultwork_sdk_bg.js"), glue);
 

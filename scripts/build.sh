@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (what `npm publish` would ship):
 #   cargo (wasm32, release) → wasm-bindgen (bundler glue) → wasm-opt -Oz → assemble with
-#   pkg-template/ (loaders, error class, runtime, package.json) → pkg/adultwork-sdk-<v>.tgz
+#   pkg-template/ (loaders, error class, package.json) → pkg/adultwork-sdk-<v>.tgz
 # Prints the shipped sizes. Assumes scripts/setup.sh has run.
 source "$(dirname "$0")/common.sh"
 
@@ -14,7 +14,7 @@ if [ "${ADULTWORK_STABLE_BUILD:-}" != 1 ] && rustup run nightly rustc --version 
   rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
   log "cargo +nightly build (wasm32, release, build-std, panic=immediate-abort)"
   nightly_target="$CACHE/target-nightly"
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly build --quiet --release \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" cargo +nightly build --quiet --release \
     --target wasm32-unknown-unknown -p adultwork-sdk --lib -Z build-std=std,panic_abort \
     --target-dir "$nightly_target"
   wasm="$nightly_target/wasm32-unknown-unknown/release/adultwork_sdk.wasm"

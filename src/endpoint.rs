@@ -1,16 +1,25 @@
-//! Endpoints as data. Each API operation is an [`Endpoint`] value; the one request/validate
-//! mechanism here and in the transport serves them all.
+//! The API's operations, each declared once in [`endpoints!`]: its method, path, request and
+//! answer types, and how the answer must match the request. From that one declaration come the
+//! [`Endpoint`] the shared call mechanism runs (`AdultWorkClient::send`), the Rust method on
+//! `AdultWorkClient`, and, in the npm package, the one-shot JavaScript function and the
+//! JavaScript client method, with their TypeScript types (`Promise<MadeBooking>` is the answer
+//! type's own tsify declaration).
 
-use crate::error::{Error, ErrorKind, Issue};
-use crate::input::{check_params, Given, Param, ParamKind, Value};
-use crate::json;
-use crate::model::MADE_BOOKING;
-use crate::schema::{self, Field};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::decode::{self, Mode, Node};
+use crate::error::{Error, Issue};
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+use crate::js::JsClient;
+use crate::model::MadeBooking;
+use crate::requests::{BookingIdRequest, CancelMadeBookingRequest};
+use crate::rules::BookingId;
 
 /// HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
-    /// A read: parameters in the query string, no body.
+    /// A read: parameters in the query string, no body. Safe to repeat.
     Get,
     /// A change: parameters in a JSON body.
     Post,
@@ -27,245 +36,202 @@ impl Method {
 }
 
 /// One API operation.
-#[derive(Debug, Clone, Copy)]
-pub struct Endpoint {
-    /// HTTP method; also decides where parameters travel.
-    pub method: Method,
+pub trait Endpoint {
+    /// What the caller sends.
+    type Request: Serialize + DeserializeOwned;
+    /// What the server answers.
+    type Answer: Serialize + DeserializeOwned;
+    /// HTTP method; also decides where the request's fields travel (query or body).
+    const METHOD: Method;
     /// Path below the base URL.
-    pub path: &'static str,
-    /// Request parameters, in the order they are sent.
-    pub params: &'static [Param],
-    /// Name of the response type, for messages.
-    pub response_name: &'static str,
-    /// Rules of the response.
-    pub response: &'static [Field],
-    /// A top-level response field that must equal the request parameter of the same name.
-    pub echo: Option<&'static str>,
-}
+    const PATH: &'static str;
+    /// How a well-formed answer must match the request (for example, the booking it is about).
+    fn check(request: &Self::Request, answer: &Self::Answer) -> Vec<Issue>;
 
-impl Endpoint {
     /// Whether repeating the request is harmless, so that it may be retried after network
     /// errors and timeouts, when the server may or may not have acted on it.
-    pub fn safe_to_repeat(&self) -> bool {
-        self.method == Method::Get
+    fn safe_to_repeat() -> bool {
+        Self::METHOD == Method::Get
+    }
+
+    /// How messages name the answer type ("MadeBooking").
+    fn answer_name() -> &'static str {
+        let full = std::any::type_name::<Self::Answer>();
+        full.rsplit("::").next().unwrap_or(full)
     }
 }
 
-const BOOKING_ID: Param = Param {
-    name: "BookingID",
-    kind: ParamKind::Id,
-};
+/// The most bytes of a success body the SDK reads; a `MadeBooking` is about 1 KB.
+pub const MAX_BODY_BYTES: u32 = 1 << 20;
 
-/// `POST /v1/PhoneChat/CancelMadeBooking`
-pub const CANCEL_MADE_BOOKING: Endpoint = Endpoint {
-    method: Method::Post,
-    path: "/v1/PhoneChat/CancelMadeBooking",
-    params: &[
-        BOOKING_ID,
-        Param {
-            name: "Reason",
-            kind: ParamKind::Text,
-        },
-    ],
-    response_name: "MadeBooking",
-    response: MADE_BOOKING,
-    echo: Some("BookingID"),
-};
-
-/// `GET /v1/PhoneChat/MadeBookingDetails?BookingID=<id>`
-pub const MADE_BOOKING_DETAILS: Endpoint = Endpoint {
-    method: Method::Get,
-    path: "/v1/PhoneChat/MadeBookingDetails",
-    params: &[BOOKING_ID],
-    response_name: "MadeBooking",
-    response: MADE_BOOKING,
-    echo: Some("BookingID"),
-};
-
-/// `POST /v1/PhoneChat/RescheduleMadeBooking`
-pub const RESCHEDULE_MADE_BOOKING: Endpoint = Endpoint {
-    method: Method::Post,
-    path: "/v1/PhoneChat/RescheduleMadeBooking",
-    params: &[BOOKING_ID],
-    response_name: "MadeBooking",
-    response: MADE_BOOKING,
-    echo: Some("BookingID"),
-};
-
-/// A request ready to send.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prepared {
-    /// Path and query, to append to the base URL.
-    pub path_and_query: String,
-    /// The JSON body, for POST.
-    pub body: Option<String>,
-    /// The value the response's echo field must have.
-    pub echo: Option<i64>,
+/// The problem of a success body over [`MAX_BODY_BYTES`] (left unread).
+pub fn too_large() -> Issue {
+    Issue::new(
+        "",
+        "the body is larger than 1 MiB; expected a JSON object of about 1 KB",
+    )
 }
 
-/// Checks the caller's request and encodes it. Nothing is sent when this fails.
-pub fn prepare(endpoint: &Endpoint, given: &Given) -> Result<Prepared, Error> {
-    let values = check_params(endpoint.params, given)
-        .map_err(|issues| Error::invalid(ErrorKind::InvalidRequest, "Invalid request", issues))?;
-    let mut path_and_query = String::from(endpoint.path);
-    let mut body = String::new();
-    let mut echo = None;
-    for (i, (param, value)) in endpoint.params.iter().zip(&values).enumerate() {
-        let out = match endpoint.method {
-            Method::Get => {
-                path_and_query.push(if i == 0 { '?' } else { '&' });
-                path_and_query.push_str(param.name);
-                path_and_query.push('=');
-                &mut path_and_query
+/// Reads a 2xx answer (`parsed` is the engine's JSON of its body, or why there is none) into
+/// the endpoint's answer type and checks it against the request: the answer, or
+/// `InvalidResponse` listing every problem (the checks against the request last).
+pub fn read_answer<E: Endpoint, N: Node>(
+    request: &E::Request,
+    parsed: Result<N, Issue>,
+) -> Result<E::Answer, Error> {
+    let context = || format!("The server's answer is not a valid {}", E::answer_name());
+    let root = parsed.map_err(|issue| Error::InvalidResponse {
+        context: context(),
+        issues: vec![issue],
+    })?;
+    let (answer, mut issues) = decode::read::<E::Answer, N>(root, Mode::Answer);
+    if let Some(answer) = &answer {
+        for issue in E::check(request, answer) {
+            if issues.iter().all(|known| known.path != issue.path) {
+                issues.push(issue);
             }
-            Method::Post => {
-                body.push(if i == 0 { '{' } else { ',' });
-                json::write_str(&mut body, param.name);
-                body.push(':');
-                &mut body
-            }
-        };
-        match value {
-            Value::Id(id) => {
-                json::write_int(out, i64::from(*id));
-                if endpoint.echo == Some(param.name) {
-                    echo = Some(i64::from(*id));
+        }
+    }
+    match answer {
+        Some(answer) if issues.is_empty() => Ok(answer),
+        _ => Err(Error::InvalidResponse {
+            context: context(),
+            issues,
+        }),
+    }
+}
+
+/// The answer is about the booking that was asked for.
+fn same_booking(requested: BookingId, answered: BookingId) -> Vec<Issue> {
+    if requested == answered {
+        Vec::new()
+    } else {
+        vec![Issue::new(
+            "BookingID",
+            format!("expected the requested {requested}, got {answered}"),
+        )]
+    }
+}
+
+/// Declares endpoints: each entry gives the docs (shared by every surface; written as
+/// `#[doc = "…"]` because `///` reaches wasm-bindgen as raw strings that it would show as is),
+/// the method and path, the marker type with its request and answer types, the check of the
+/// answer against the request, and the Rust and JavaScript names.
+macro_rules! endpoints {
+    ($(
+        $(#[doc = $doc:literal])*
+        $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
+            check: $check:expr,
+            names: $rust:ident / $js:ident;
+    )*) => {
+        $(
+            #[doc = concat!("`", stringify!($method), " ", $path, "`: see [`AdultWorkClient::", stringify!($rust), "`](crate::AdultWorkClient).")]
+            #[derive(Debug, Clone, Copy)]
+            pub struct $name;
+
+            impl Endpoint for $name {
+                type Request = $request;
+                type Answer = $answer;
+                const METHOD: Method = Method::$method;
+                const PATH: &'static str = $path;
+                fn check(request: &$request, answer: &$answer) -> Vec<Issue> {
+                    ($check)(request, answer)
                 }
             }
-            // Only POST endpoints take text; a GET one would need percent-encoding here.
-            Value::Text(text) => json::write_str(out, text),
+        )*
+
+        #[cfg(target_arch = "wasm32")]
+        impl crate::client::AdultWorkClient {
+            $(
+                $(#[doc = $doc])*
+                pub async fn $rust(&self, request: &$request) -> Result<$answer, crate::Error> {
+                    self.send::<$name>(request, &crate::client::RequestOptions::default()).await
+                }
+            )*
         }
-    }
-    let body = match endpoint.method {
-        Method::Get => None,
-        Method::Post => {
-            if body.is_empty() {
-                body.push('{');
-            }
-            body.push('}');
-            Some(body)
+
+        #[cfg(all(target_arch = "wasm32", feature = "js"))]
+        #[wasm_bindgen::prelude::wasm_bindgen(js_class = AdultWorkClient)]
+        impl JsClient {
+            $(
+                $(#[doc = $doc])*
+                #[wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
+                    &self,
+                    request: tsify::Ts<$request>,
+                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")]
+                    options: Option<wasm_bindgen::JsValue>,
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
+                    self.call::<$name>(request.into(), options.unwrap_or(wasm_bindgen::JsValue::UNDEFINED)).await
+                }
+            )*
+        }
+
+        /// The one-shot JavaScript functions: `fn(request, options)` with the client options
+        /// and the call options in one object.
+        #[cfg(all(target_arch = "wasm32", feature = "js"))]
+        pub mod js_functions {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[doc = $doc])*
+                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
+                    request: tsify::Ts<$request>,
+                    #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")]
+                    options: wasm_bindgen::JsValue,
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
+                    crate::js::one_shot::<$name>(request.into(), options).await
+                }
+            )*
         }
     };
-    Ok(Prepared {
-        path_and_query,
-        body,
-        echo,
-    })
 }
 
-/// The error for a 2xx answer whose body was over the size limit (left unread).
-pub fn oversized(endpoint: &Endpoint) -> Error {
-    invalid_response(endpoint, vec![Issue::new("", schema::TOO_LARGE)])
-}
+endpoints! {
+    #[doc = "Cancels a PhoneChat booking the logged-in user made"]
+    #[doc = "(`POST /v1/PhoneChat/CancelMadeBooking`)."]
+    #[doc = ""]
+    #[doc = "Resolves to the updated booking, every field validated. Fails with `InvalidRequest`"]
+    #[doc = "(nothing was sent), `InvalidConfig`, an HTTP kind such as `Conflict` when the booking"]
+    #[doc = "cannot be cancelled, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`. Network"]
+    #[doc = "errors and timeouts are not retried: the server may already have cancelled."]
+    Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking,
+        check: |r: &CancelMadeBookingRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+        names: cancel_made_booking / cancelMadeBooking;
 
-fn invalid_response(endpoint: &Endpoint, issues: Vec<Issue>) -> Error {
-    let mut what = String::from("The server's answer is not a valid ");
-    what.push_str(endpoint.response_name);
-    Error::invalid(ErrorKind::InvalidResponse, &what, issues)
-}
+    #[doc = "Reads one PhoneChat booking the logged-in user made"]
+    #[doc = "(`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`)."]
+    #[doc = ""]
+    #[doc = "Resolves to the booking, every field validated; `NotFound` for a booking that is not"]
+    #[doc = "the caller's. Being a read, it is also retried after network errors, timeouts, `502`"]
+    #[doc = "and `504` (within `maxRetries`), besides `429` and `503`."]
+    Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking,
+        check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+        names: get_made_booking_details / getMadeBookingDetails;
 
-/// Validates a 2xx body and returns the canonical JSON for `JSON.parse`.
-pub fn read_response(
-    endpoint: &Endpoint,
-    prepared: &Prepared,
-    body: &[u8],
-) -> Result<String, Error> {
-    let mut checked = schema::check(body, endpoint.response);
-    if let (Some(field), Some(expected)) = (endpoint.echo, prepared.echo) {
-        if let Some(got) = checked.int(field).filter(|got| *got != expected) {
-            let mut m = String::from("expected the requested ");
-            json::write_int(&mut m, expected);
-            m.push_str(", got ");
-            json::write_int(&mut m, got);
-            checked.issues.push(Issue::new(field, m));
-        }
-    }
-    if checked.issues.is_empty() {
-        Ok(checked.json)
-    } else {
-        let mut what = String::from("The server's answer is not a valid ");
-        what.push_str(endpoint.response_name);
-        Err(Error::invalid(
-            ErrorKind::InvalidResponse,
-            &what,
-            checked.issues,
-        ))
-    }
+    #[doc = "Reschedules a PhoneChat booking whose session has passed"]
+    #[doc = "(`POST /v1/PhoneChat/RescheduleMadeBooking`): the server sets a new `SessionDate` 5–10"]
+    #[doc = "minutes from now and keeps everything else."]
+    #[doc = ""]
+    #[doc = "Resolves to the updated booking, every field validated. The server refuses (`Conflict`)"]
+    #[doc = "when the session has not passed or the client lacks credits. Network errors and"]
+    #[doc = "timeouts are not retried: the server may already have rescheduled."]
+    Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
+        check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+        names: reschedule_made_booking / rescheduleMadeBooking;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Input;
-
-    fn cancel(id: f64, reason: &str) -> Given {
-        Given::Object(vec![
-            ("BookingID".into(), Input::number(&id.to_string())),
-            ("Reason".into(), Input::Str(reason.into())),
-        ])
-    }
 
     #[test]
-    fn encodes_the_exact_body() {
-        let p = prepare(
-            &CANCEL_MADE_BOOKING,
-            &cancel(7.0, "I've had \"something\"\ncome up"),
-        )
-        .unwrap();
-        assert_eq!(p.path_and_query, "/v1/PhoneChat/CancelMadeBooking");
-        assert_eq!(
-            p.body.as_deref(),
-            Some(r#"{"BookingID":7,"Reason":"I've had \"something\"\ncome up"}"#)
-        );
-        assert_eq!(p.echo, Some(7));
-        let v: serde_json::Value = serde_json::from_str(p.body.as_deref().unwrap()).unwrap();
-        assert_eq!(v["Reason"], "I've had \"something\"\ncome up");
-    }
-
-    #[test]
-    fn encodes_reads_in_the_query_and_changes_in_the_body() {
-        let id = Given::Object(vec![("BookingID".into(), Input::number("1003"))]);
-        let details = prepare(&MADE_BOOKING_DETAILS, &id).unwrap();
-        assert_eq!(
-            details.path_and_query,
-            "/v1/PhoneChat/MadeBookingDetails?BookingID=1003"
-        );
-        assert_eq!(details.body, None);
-        assert_eq!(details.echo, Some(1003));
-        assert!(MADE_BOOKING_DETAILS.safe_to_repeat());
-        let reschedule = prepare(&RESCHEDULE_MADE_BOOKING, &id).unwrap();
-        assert_eq!(
-            reschedule.path_and_query,
-            "/v1/PhoneChat/RescheduleMadeBooking"
-        );
-        assert_eq!(reschedule.body.as_deref(), Some(r#"{"BookingID":1003}"#));
-        assert!(!RESCHEDULE_MADE_BOOKING.safe_to_repeat());
-        assert!(!CANCEL_MADE_BOOKING.safe_to_repeat());
-        let missing = prepare(&MADE_BOOKING_DETAILS, &Given::Object(vec![])).unwrap_err();
-        assert_eq!(missing.issues[0].path, "BookingID");
-    }
-
-    #[test]
-    fn invalid_request_is_typed_and_lists_issues() {
-        let err = prepare(&CANCEL_MADE_BOOKING, &Given::NotObject(Input::Null)).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::InvalidRequest);
-        assert_eq!(err.issues.len(), 1);
-        assert!(err
-            .message
-            .starts_with("Invalid request (1 problem): expected an object"));
-    }
-
-    #[test]
-    fn response_must_echo_the_booking() {
-        let sample = include_bytes!("../tests/fixtures/made-booking.json");
-        let ok = prepare(&CANCEL_MADE_BOOKING, &cancel(1.0, "x")).unwrap();
-        assert!(read_response(&CANCEL_MADE_BOOKING, &ok, sample).is_ok());
-        let other = prepare(&CANCEL_MADE_BOOKING, &cancel(2.0, "x")).unwrap();
-        let err = read_response(&CANCEL_MADE_BOOKING, &other, sample).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::InvalidResponse);
-        assert_eq!(
-            err.issues,
-            vec![Issue::new("BookingID", "expected the requested 2, got 1")]
-        );
+    fn declarations() {
+        assert!(MadeBookingDetails::safe_to_repeat());
+        assert!(!CancelMadeBooking::safe_to_repeat());
+        assert!(!RescheduleMadeBooking::safe_to_repeat());
+        assert_eq!(CancelMadeBooking::answer_name(), "MadeBooking");
+        assert_eq!(CancelMadeBooking::PATH, "/v1/PhoneChat/CancelMadeBooking");
     }
 }

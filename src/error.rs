@@ -1,86 +1,19 @@
-//! The one error type of the SDK, before it becomes a JavaScript `AdultWorkError`.
+//! The one error type of the SDK.
 //!
-//! Every failure, from a bad option to a malformed server answer, ends here with a [`ErrorKind`]
-//! that callers switch on, a plain-words message, and the details the contract promises
-//! (`status`, `serverMessage`, `issues`, `retryAfterMs`). Nothing in this module ever sees the
-//! access token; the Wasm surface redacts it once more before an error leaves.
+//! [`Error`] is declared once: its variants are the error kinds callers switch on, its fields
+//! the details each kind carries, its `Display` the message. In JavaScript it becomes an
+//! `AdultWorkError` whose own properties are the variant serialized with serde (`kind`,
+//! `status`, `serverMessage`, `issues`, `retryAfterMs`), and tsify derives the TypeScript union
+//! of those shapes from the same declaration. Nothing here ever holds the access token; the
+//! client redacts it from whatever a server echoed back ([`Error::redact`]).
 
+use std::fmt;
+
+use serde::Serialize;
 use tsify::Tsify;
 
-use crate::json::{self, Reader, Scalar};
-use crate::text;
-
-/// What went wrong, as a string union in TypeScript.
-///
-/// - `InvalidConfig`: the client options are wrong (thrown before any request).
-/// - `InvalidRequest`: the request (or an argument) is wrong; nothing was sent.
-/// - `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `NotFound` (404),
-///   `Conflict` (409), `RateLimited` (429), `ServerError` (5xx), `HttpError` (any other
-///   non-2xx, including a redirect the SDK refused to follow).
-/// - `InvalidResponse`: a 2xx answer that is not what the API documents.
-/// - `NetworkError`: no answer arrived (offline, DNS, CORS, connection dropped).
-/// - `Timeout`: an attempt took longer than `timeoutMs`.
-/// - `Aborted`: the caller's `AbortSignal` fired.
-#[derive(Tsify, Debug, Clone, Copy, PartialEq, Eq)]
-#[tsify(
-    type = "\"InvalidConfig\" | \"InvalidRequest\" | \"BadRequest\" | \"Unauthorized\" | \"Forbidden\" | \"NotFound\" | \"Conflict\" | \"RateLimited\" | \"ServerError\" | \"HttpError\" | \"InvalidResponse\" | \"NetworkError\" | \"Timeout\" | \"Aborted\""
-)]
-#[allow(missing_docs)]
-pub enum ErrorKind {
-    InvalidConfig,
-    InvalidRequest,
-    BadRequest,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    RateLimited,
-    ServerError,
-    HttpError,
-    InvalidResponse,
-    NetworkError,
-    Timeout,
-    Aborted,
-}
-
-impl ErrorKind {
-    /// The name JavaScript sees in `error.kind`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::InvalidConfig => "InvalidConfig",
-            ErrorKind::InvalidRequest => "InvalidRequest",
-            ErrorKind::BadRequest => "BadRequest",
-            ErrorKind::Unauthorized => "Unauthorized",
-            ErrorKind::Forbidden => "Forbidden",
-            ErrorKind::NotFound => "NotFound",
-            ErrorKind::Conflict => "Conflict",
-            ErrorKind::RateLimited => "RateLimited",
-            ErrorKind::ServerError => "ServerError",
-            ErrorKind::HttpError => "HttpError",
-            ErrorKind::InvalidResponse => "InvalidResponse",
-            ErrorKind::NetworkError => "NetworkError",
-            ErrorKind::Timeout => "Timeout",
-            ErrorKind::Aborted => "Aborted",
-        }
-    }
-
-    /// The kind for a non-2xx HTTP status.
-    pub fn for_status(status: u16) -> ErrorKind {
-        match status {
-            400 => ErrorKind::BadRequest,
-            401 => ErrorKind::Unauthorized,
-            403 => ErrorKind::Forbidden,
-            404 => ErrorKind::NotFound,
-            409 => ErrorKind::Conflict,
-            429 => ErrorKind::RateLimited,
-            500..=599 => ErrorKind::ServerError,
-            _ => ErrorKind::HttpError,
-        }
-    }
-}
-
-/// One problem with a request, an option or a response field.
-#[derive(Tsify, Debug, Clone, PartialEq, Eq)]
+/// One problem with a request, an option or an answer's field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Issue {
     /// Where: a field path such as `"Candidate.UserID"` or `"timeoutMs"`; `""` is the value
     /// itself (for example a request that is not an object).
@@ -99,428 +32,451 @@ impl Issue {
     }
 }
 
-/// An SDK failure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
-    /// What went wrong.
-    pub kind: ErrorKind,
-    /// A sentence for people.
-    pub message: String,
-    /// The HTTP status, when a response arrived.
-    pub status: Option<u16>,
-    /// The server's own message, when it gave one.
+/// What an HTTP error answer said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpFailure {
+    /// The HTTP status.
+    pub status: u16,
+    /// The server's own message, when it gave one (one line, at most 300 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub server_message: Option<String>,
-    /// Every problem found, for the validation kinds.
-    pub issues: Vec<Issue>,
     /// How long the server asked the caller to wait (`Retry-After`), in milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub retry_after_ms: Option<u64>,
 }
 
-impl Error {
-    /// An error with just a kind and a message.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            status: None,
-            server_message: None,
-            issues: Vec::new(),
-            retry_after_ms: None,
-        }
-    }
+/// The JavaScript value behind a failure (what `fetch` threw, what the token function threw,
+/// the signal's reason), kept as the JavaScript error's `cause`.
+#[derive(Clone, Default)]
+pub struct Cause(#[cfg(target_arch = "wasm32")] pub Option<wasm_bindgen::JsValue>);
 
-    /// A validation error listing every issue; `what` introduces them ("Invalid request").
-    pub fn invalid(kind: ErrorKind, what: &str, issues: Vec<Issue>) -> Self {
-        let mut message = String::from(what);
-        message.push_str(if issues.len() == 1 {
-            " (1 problem): "
-        } else {
-            " ("
-        });
-        if issues.len() != 1 {
-            json::write_int(&mut message, issues.len() as i64);
-            message.push_str(" problems): ");
-        }
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cause")
+    }
+}
+
+/// Every failure of the SDK. Switch on the variant (in JavaScript: on `error.kind`).
+#[derive(Debug, Clone, thiserror::Error, Serialize, Tsify)]
+#[serde(tag = "kind", rename_all_fields = "camelCase")]
+#[tsify(rename = "ErrorDetails")]
+pub enum Error {
+    /// The options are wrong (or the access token function returned something that is not a
+    /// token); nothing was sent.
+    #[error("{}", Listed(.context, .issues))]
+    InvalidConfig {
+        /// What was being read ("Invalid client options").
+        #[serde(skip)]
+        context: &'static str,
+        /// Every problem, with its path.
+        issues: Vec<Issue>,
+    },
+    /// The request (or an argument) is wrong; nothing was sent.
+    #[error("{}", Listed(.context, .issues))]
+    InvalidRequest {
+        /// What was being read ("Invalid request").
+        #[serde(skip)]
+        context: &'static str,
+        /// Every problem, with its path.
+        issues: Vec<Issue>,
+    },
+    /// HTTP 400: the server found the request malformed.
+    #[error("The server rejected the request as malformed{0}")]
+    BadRequest(HttpFailure),
+    /// HTTP 401 (after one refresh, when the token comes from a function), or the token
+    /// function threw: no valid token.
+    #[error("{}", unauthorized(.status, .server_message))]
+    Unauthorized {
+        /// The HTTP status, when a response arrived (absent when the token function threw).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        status: Option<u16>,
+        /// The server's own message, when it gave one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        server_message: Option<String>,
+        /// `Retry-After`, in milliseconds, when the server sent it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        retry_after_ms: Option<u64>,
+        /// What the token function threw.
+        #[serde(skip)]
+        cause: Cause,
+    },
+    /// HTTP 403: the token may not do this (the `account_phonechat_bookings` scope, or a
+    /// booking of another user).
+    #[error("The access token is not allowed to do this (check the account_phonechat_bookings scope and the booking's owner){0}")]
+    Forbidden(HttpFailure),
+    /// HTTP 404: no such booking (for this user) or endpoint.
+    #[error("The server found no such booking or endpoint{0}")]
+    NotFound(HttpFailure),
+    /// HTTP 409: the booking's state does not allow the change.
+    #[error("The booking's state does not allow this{0}")]
+    Conflict(HttpFailure),
+    /// HTTP 429, after the allowed retries.
+    #[error("Too many requests: the server asked the client to slow down{0}")]
+    RateLimited(HttpFailure),
+    /// HTTP 5xx.
+    #[error("The server failed to handle the request{0}")]
+    ServerError(HttpFailure),
+    /// Any other non-2xx status, including a redirect (never followed).
+    #[error("{}", other_status(.0))]
+    HttpError(HttpFailure),
+    /// A 2xx answer that is not what the API documents; every problem is listed.
+    #[error("{}", Listed(.context, .issues))]
+    InvalidResponse {
+        /// What was being read ("The server's answer is not a valid MadeBooking").
+        #[serde(skip)]
+        context: String,
+        /// Every problem, with its path.
+        issues: Vec<Issue>,
+    },
+    /// No answer arrived (offline, DNS, CORS, a dropped connection).
+    #[error("The request failed without an answer (offline, DNS, CORS, or the connection broke): {method} {url}{}", detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    NetworkError {
+        /// The request's method.
+        #[serde(skip)]
+        method: &'static str,
+        /// The request's URL.
+        #[serde(skip)]
+        url: String,
+        /// The innermost message of what `fetch` threw.
+        #[serde(skip)]
+        detail: Option<String>,
+        /// What `fetch` threw.
+        #[serde(skip)]
+        cause: Cause,
+    },
+    /// An attempt took longer than its time limit (`timeoutMs`), or the caller's signal fired
+    /// with a `TimeoutError` (`AbortSignal.timeout()`).
+    #[error("{}", if *.by_signal { "The request was stopped by its AbortSignal's time limit (a TimeoutError)".to_owned() } else { format!("The request took longer than {timeout_ms} ms (timeoutMs) and was abandoned") })]
+    Timeout {
+        /// The time limit, when it was `timeoutMs`.
+        #[serde(skip)]
+        timeout_ms: u32,
+        /// Whether the caller's signal timed out rather than `timeoutMs`.
+        #[serde(skip)]
+        by_signal: bool,
+        /// The signal's reason, when the signal timed out.
+        #[serde(skip)]
+        cause: Cause,
+    },
+    /// The caller's `AbortSignal` fired.
+    #[error("The request was aborted by its AbortSignal")]
+    Aborted {
+        /// The signal's reason.
+        #[serde(skip)]
+        cause: Cause,
+    },
+}
+
+/// "What (2 problems): a: x; b: y."
+struct Listed<'a, C: AsRef<str>>(&'a C, &'a [Issue]);
+
+impl<C: AsRef<str>> fmt::Display for Listed<'_, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Listed(what, issues) = self;
+        let count = issues.len();
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "{} ({count} problem{plural}): ", what.as_ref())?;
+        let mut last = "";
         for (i, issue) in issues.iter().enumerate() {
             if i > 0 {
-                message.push_str("; ");
+                f.write_str("; ")?;
             }
             if !issue.path.is_empty() {
-                message.push_str(&issue.path);
-                message.push_str(": ");
+                write!(f, "{}: ", issue.path)?;
             }
-            message.push_str(&issue.message);
+            f.write_str(&issue.message)?;
+            last = &issue.message;
         }
-        message.push('.');
-        Error {
-            issues,
-            ..Error::new(kind, message)
+        if !last.ends_with(['.', '?', '!']) {
+            f.write_str(".")?;
+        }
+        Ok(())
+    }
+}
+
+/// " (HTTP 409): Already cancelled." or " (HTTP 409)."
+impl fmt::Display for HttpFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, " (HTTP {})", self.status)?;
+        if self.status == 429 {
+            if let Some(ms) = self.retry_after_ms {
+                write!(f, "; it asked to wait {}", wait(ms))?;
+            }
+        }
+        match &self.server_message {
+            Some(said) => write!(f, ": {said}"),
+            None => f.write_str("."),
         }
     }
+}
 
-    /// The error for a non-2xx response.
-    pub fn http(status: u16, server_message: Option<String>, retry_after_ms: Option<u64>) -> Self {
-        let kind = ErrorKind::for_status(status);
-        let mut message = String::from(match kind {
-            ErrorKind::BadRequest => "The server rejected the request as malformed",
-            ErrorKind::Unauthorized => "The access token was missing, expired or rejected",
-            ErrorKind::Forbidden => "The access token is not allowed to do this (check the account_phonechat_bookings scope and the booking's owner)",
-            ErrorKind::NotFound => "The server found no such booking or endpoint",
-            ErrorKind::Conflict => "The booking's state does not allow this",
-            ErrorKind::RateLimited => "Too many requests: the server asked the client to slow down",
-            ErrorKind::ServerError => "The server failed to handle the request",
-            _ => "The server answered with an unexpected status",
-        });
-        message.push_str(" (HTTP ");
-        json::write_int(&mut message, i64::from(status));
-        message.push(')');
-        if let Some(said) = &server_message {
-            message.push_str(": ");
-            message.push_str(said);
-        } else {
-            message.push('.');
+/// A wait in words: "0 s", "2 s", "1.5 s", "2 min" (whole tenths: no float formatting).
+fn wait(ms: u64) -> String {
+    if ms >= 120_000 && ms % 60_000 == 0 {
+        format!("{} min", ms / 60_000)
+    } else if ms % 1000 == 0 {
+        format!("{} s", ms / 1000)
+    } else {
+        let tenths = (ms + 50) / 100;
+        format!("{}.{} s", tenths / 10, tenths % 10)
+    }
+}
+
+fn unauthorized(status: &Option<u16>, said: &Option<String>) -> String {
+    match status {
+        Some(status) => {
+            let failure = HttpFailure {
+                status: *status,
+                server_message: said.clone(),
+                retry_after_ms: None,
+            };
+            format!("The access token was missing, expired or rejected{failure}")
         }
-        Error {
-            status: Some(status),
+        None => {
+            "The accessToken function threw or rejected, so no token was available (see `cause`)"
+                .to_owned()
+        }
+    }
+}
+
+fn other_status(failure: &HttpFailure) -> String {
+    if (300..400).contains(&failure.status) || failure.status == 0 {
+        "The server answered with a redirect, which the SDK does not follow: the access token must not travel to another address".to_owned()
+    } else {
+        format!("The server answered with an unexpected status{failure}")
+    }
+}
+
+impl Error {
+    /// The error for a non-2xx answer.
+    pub fn http(status: u16, server_message: Option<String>, retry_after_ms: Option<u64>) -> Self {
+        let failure = HttpFailure {
+            status,
             server_message,
             retry_after_ms,
-            ..Error::new(kind, message)
+        };
+        match status {
+            400 => Error::BadRequest(failure),
+            401 => Error::Unauthorized {
+                status: Some(status),
+                server_message: failure.server_message,
+                retry_after_ms: failure.retry_after_ms,
+                cause: Cause::default(),
+            },
+            403 => Error::Forbidden(failure),
+            404 => Error::NotFound(failure),
+            409 => Error::Conflict(failure),
+            429 => Error::RateLimited(failure),
+            500..=599 => Error::ServerError(failure),
+            _ => Error::HttpError(failure),
         }
     }
-}
 
-/// How much of a server's message the SDK keeps.
-pub const SERVER_MESSAGE_MAX_CHARS: usize = 300;
-
-/// Reads a human message out of an error body, whatever its shape: JSON with
-/// `Message`/`message`/`error_description`/`error`/`title`/`detail`, ASP.NET `ModelState`,
-/// plain text, or an HTML/XML page (its `<title>`, else its text). The result is one line of at
-/// most [`SERVER_MESSAGE_MAX_CHARS`] characters, or `None` when nothing readable was there.
-pub fn server_message(body: &[u8]) -> Option<String> {
-    // Keep the valid UTF-8 prefix: a message, not a faithful copy, is the goal.
-    let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
-        Err(e) => std::str::from_utf8(body.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or(""),
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).trim();
-    let found = match text.as_bytes().first()? {
-        b'{' => message_from_json(text).unwrap_or_else(|| text.to_owned()),
-        b'"' => match Reader::new(text).value(0) {
-            Ok((Scalar::Str(s), _)) => s.value().into_owned(),
-            _ => text.to_owned(),
-        },
-        b'<' => message_from_markup(text),
-        _ => text.to_owned(),
-    };
-    let line = collapse_whitespace(&found);
-    if line.is_empty() {
-        return None;
-    }
-    Some(truncate(&line, SERVER_MESSAGE_MAX_CHARS))
-}
-
-fn message_from_json(text: &str) -> Option<String> {
-    const KEYS: [&str; 7] = [
-        "Message",
-        "message",
-        "error_description",
-        "error",
-        "title",
-        "detail",
-        "ExceptionMessage",
-    ];
-    let mut best: Option<(usize, String)> = None;
-    let mut model_state = String::new();
-    let mut r = Reader::new(text);
-    r.begin_object().ok()?;
-    let mut first = true;
-    while let Ok(Some(key)) = r.next_key(&mut first) {
-        let nested = r.peek_value_start() == Some(b'{');
-        if key.is("ModelState") && nested {
-            collect_model_state(&mut r, &mut model_state);
-            continue;
+    /// The HTTP status, when a response arrived.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::BadRequest(f)
+            | Error::Forbidden(f)
+            | Error::NotFound(f)
+            | Error::Conflict(f)
+            | Error::RateLimited(f)
+            | Error::ServerError(f)
+            | Error::HttpError(f) => Some(f.status),
+            Error::Unauthorized { status, .. } => *status,
+            _ => None,
         }
-        if key.is("error") && nested {
-            // {"error": {"message": "..."}}
-            if let Some(inner) = nested_message(&mut r) {
-                best = Some((0, inner));
+    }
+
+    /// Every problem found, for the validation kinds.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Error::InvalidConfig { issues, .. }
+            | Error::InvalidRequest { issues, .. }
+            | Error::InvalidResponse { issues, .. } => issues,
+            _ => &[],
+        }
+    }
+
+    /// The server's own message, when one arrived.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            Error::BadRequest(f)
+            | Error::Forbidden(f)
+            | Error::NotFound(f)
+            | Error::Conflict(f)
+            | Error::RateLimited(f)
+            | Error::ServerError(f)
+            | Error::HttpError(f) => f.server_message.as_deref(),
+            Error::Unauthorized { server_message, .. } => server_message.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Replaces `token` wherever a server (or an answer's value) echoed it back as a whole:
+    /// in the server's message and in the issues, which quote received values. The SDK's own
+    /// words are never touched, and a token too short to be secret is replaced just the same.
+    pub fn redact(&mut self, token: &str) {
+        let token = token.trim();
+        if token.is_empty() {
+            return;
+        }
+        let fix = |text: &mut String| {
+            if let Some(clean) = redacted(text, token) {
+                *text = clean;
             }
-            continue;
-        }
-        let rank = KEYS.iter().position(|k| key.is(k));
-        let Ok((value, _)) = r.value(1) else { break };
-        if let (Some(rank), Scalar::Str(s)) = (rank, value) {
-            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
-                best = Some((rank, s.value().into_owned()));
-            }
-        }
-    }
-    let mut out = best.map(|(_, m)| m).unwrap_or_default();
-    if !model_state.is_empty() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&model_state);
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-fn nested_message(r: &mut Reader<'_>) -> Option<String> {
-    r.begin_object().ok()?;
-    let mut first = true;
-    let mut found = None;
-    while let Ok(Some(key)) = r.next_key(&mut first) {
-        let (value, _) = r.value(2).ok()?;
-        if let (true, Scalar::Str(s)) = (key.is("message") || key.is("Message"), value) {
-            found = Some(s.value().into_owned());
-        }
-    }
-    found
-}
-
-/// `"ModelState": {"request.BookingID": ["The BookingID field is required."]}` becomes
-/// `request.BookingID: The BookingID field is required.`
-fn collect_model_state(r: &mut Reader<'_>, out: &mut String) {
-    if r.begin_object().is_err() {
-        return;
-    }
-    let mut first = true;
-    while let Ok(Some(key)) = r.next_key(&mut first) {
-        let mut messages: Vec<String> = Vec::new();
-        if r.peek_value_start() == Some(b'[') && r.begin_array().is_ok() {
-            let mut first_item = true;
-            while let Ok(true) = r.next_item(&mut first_item) {
-                match r.value(3) {
-                    Ok((Scalar::Str(s), _)) => messages.push(s.value().into_owned()),
-                    Ok(_) => {}
-                    Err(_) => return,
+        };
+        match self {
+            Error::BadRequest(f)
+            | Error::Forbidden(f)
+            | Error::NotFound(f)
+            | Error::Conflict(f)
+            | Error::RateLimited(f)
+            | Error::ServerError(f)
+            | Error::HttpError(f) => {
+                if let Some(said) = &mut f.server_message {
+                    fix(said);
                 }
             }
-        } else {
-            match r.value(2) {
-                Ok((Scalar::Str(s), _)) => messages.push(s.value().into_owned()),
-                Ok(_) => continue,
-                Err(_) => return,
+            Error::Unauthorized { server_message, .. } => {
+                if let Some(said) = server_message {
+                    fix(said);
+                }
             }
+            Error::InvalidConfig { issues, .. }
+            | Error::InvalidRequest { issues, .. }
+            | Error::InvalidResponse { issues, .. } => {
+                for issue in issues {
+                    fix(&mut issue.message);
+                }
+            }
+            Error::NetworkError { detail, .. } => {
+                if let Some(detail) = detail {
+                    fix(detail);
+                }
+            }
+            Error::Timeout { .. } | Error::Aborted { .. } => {}
         }
-        if !out.is_empty() {
-            out.push_str("; ");
-        }
-        out.push_str(&key.value());
-        out.push_str(": ");
-        text::join_into(out, &messages, " ");
     }
 }
 
-/// The `<title>` of an HTML page, else the text of the markup without tags, scripts or styles.
-fn message_from_markup(markup: &str) -> String {
-    let b = markup.as_bytes();
-    if let Some(start) = text::find_ci(b, b"<title>", 0) {
-        let end = text::find_ci(b, b"</title>", start).unwrap_or(b.len());
-        let title = decode_entities(markup.get(start + 7..end).unwrap_or("").trim());
-        if !title.is_empty() {
-            return title;
-        }
-    }
+/// Characters a bearer token is made of (RFC 6750's b64token): an occurrence of the token is
+/// "whole" when no such character touches it on either side.
+fn token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+' | '/' | '=')
+}
+
+/// `text` with every whole occurrence of `token` replaced by `[redacted]`, or `None` when it
+/// has none.
+fn redacted(text: &str, token: &str) -> Option<String> {
     let mut out = String::new();
-    let mut i = 0;
-    while i < b.len() && out.len() <= 4 * SERVER_MESSAGE_MAX_CHARS {
-        if b.get(i) != Some(&b'<') {
-            let next = text::find_byte(b, b'<', i).unwrap_or(b.len());
-            out.push_str(markup.get(i..next).unwrap_or(""));
-            i = next;
-            continue;
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find(token) {
+        let before = rest.get(..at).unwrap_or("");
+        let after = rest.get(at + token.len()..).unwrap_or("");
+        let whole = !before.chars().next_back().is_some_and(token_char)
+            && !after.chars().next().is_some_and(token_char);
+        out.push_str(before);
+        if whole {
+            out.push_str("[redacted]");
+            changed = true;
+        } else {
+            out.push_str(token);
         }
-        // Skip a tag, or a whole <script>/<style> element.
-        let element_end = |name: &[u8], close: &[u8]| {
-            text::starts_with_ci(b, i, name)
-                .then(|| text::find_ci(b, close, i).map(|e| e + close.len()))
-                .flatten()
-        };
-        i = element_end(b"<script", b"</script>")
-            .or_else(|| element_end(b"<style", b"</style>"))
-            .or_else(|| text::find_byte(b, b'>', i).map(|e| e + 1))
-            .unwrap_or(b.len());
-        out.push(' ');
+        rest = after;
     }
-    decode_entities(&out)
-}
-
-/// Decodes the handful of entities error pages use; anything else stays as written.
-fn decode_entities(s: &str) -> String {
-    const ENTITIES: [(&str, char); 6] = [
-        ("&lt;", '<'),
-        ("&gt;", '>'),
-        ("&quot;", '"'),
-        ("&#39;", '\''),
-        ("&nbsp;", ' '),
-        ("&amp;", '&'),
-    ];
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let entity = (c == '&')
-            .then(|| {
-                ENTITIES
-                    .iter()
-                    .find(|(e, _)| rest.as_bytes().starts_with(e.as_bytes()))
-            })
-            .flatten();
-        match entity {
-            Some((e, decoded)) => {
-                out.push(*decoded);
-                rest = rest.get(e.len()..).unwrap_or("");
-            }
-            None => {
-                out.push(c);
-                rest = rest.get(c.len_utf8()..).unwrap_or("");
-            }
-        }
-    }
-    out
-}
-
-/// One line: runs of white space and control characters become one space.
-fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(8 * SERVER_MESSAGE_MAX_CHARS));
-    let mut gap = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c.is_control() {
-            gap = !out.is_empty();
-            continue;
-        }
-        if gap {
-            out.push(' ');
-            gap = false;
-        }
-        out.push(c);
-        if out.len() > 4 * SERVER_MESSAGE_MAX_CHARS {
-            break;
-        }
-    }
-    out
-}
-
-/// At most `max` characters of `s`, the last one an ellipsis when something was cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().nth(max).is_none() {
-        return s.to_owned();
-    }
-    let cut = s
-        .char_indices()
-        .nth(max.saturating_sub(1))
-        .map_or(s.len(), |(i, _)| i);
-    let mut out = s.get(..cut).unwrap_or("").trim_end().to_owned();
-    out.push('…');
-    out
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn said(body: &str) -> Option<String> {
-        server_message(body.as_bytes())
-    }
-
-    #[test]
-    fn reads_messages_from_every_shape_of_error_body() {
-        assert_eq!(
-            said(r#"{"Message":"Booking not found."}"#).as_deref(),
-            Some("Booking not found.")
-        );
-        assert_eq!(
-            said(r#"{"error":"invalid_token","error_description":"The token expired"}"#).as_deref(),
-            Some("The token expired")
-        );
-        assert_eq!(
-            said(r#"{"error":{"code":7,"message":"Nope"}}"#).as_deref(),
-            Some("Nope")
-        );
-        assert_eq!(
-            said(r#"{"Message":"The request is invalid.","ModelState":{"request.BookingID":["Required.","Must be positive."],"request.Reason":["Required."]}}"#).as_deref(),
-            Some("The request is invalid. request.BookingID: Required. Must be positive.; request.Reason: Required.")
-        );
-        assert_eq!(said("  plain\n text  ").as_deref(), Some("plain text"));
-        assert_eq!(said(r#""just a string""#).as_deref(), Some("just a string"));
-        assert_eq!(said("").as_deref(), None);
-        assert_eq!(said(" \n\t ").as_deref(), None);
-        assert_eq!(said("{}").as_deref(), Some("{}"));
-    }
-
-    #[test]
-    fn reads_html_and_xml_pages() {
-        let page = "<!DOCTYPE html><html><head><TITLE>503 Service Unavailable &amp; more</TITLE>\
-                    <style>body{}</style></head><body><h1>Down</h1></body></html>";
-        assert_eq!(
-            said(page).as_deref(),
-            Some("503 Service Unavailable & more")
-        );
-        let no_title =
-            "<html><head><script>var x = '<b>';</script></head><body><h1>Server Error</h1>\
-                        <p>Try &lt;later&gt;.</p></body></html>";
-        assert_eq!(said(no_title).as_deref(), Some("Server Error Try <later>."));
-        let xml = "<Error><Message>Booking not found</Message></Error>";
-        assert_eq!(said(xml).as_deref(), Some("Booking not found"));
-    }
-
-    #[test]
-    fn keeps_messages_short_and_on_one_line() {
-        let long = "word ".repeat(500);
-        let m = said(&long).unwrap();
-        assert!(m.chars().count() <= SERVER_MESSAGE_MAX_CHARS);
-        assert!(m.ends_with('…'));
-        let mut bad = b"Broken \xff\xfe bytes".to_vec();
-        bad.extend_from_slice(b" after");
-        assert_eq!(server_message(&bad).as_deref(), Some("Broken"));
-    }
-
-    #[test]
-    fn truncates_to_the_limit_with_an_ellipsis() {
-        assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("abcd", 3), "ab…");
-        assert_eq!(truncate("é€😀x", 3), "é€…");
-        assert_eq!(truncate("", 0), "");
-    }
-
-    #[test]
-    fn maps_statuses() {
-        for (status, kind) in [
-            (400, ErrorKind::BadRequest),
-            (401, ErrorKind::Unauthorized),
-            (403, ErrorKind::Forbidden),
-            (404, ErrorKind::NotFound),
-            (409, ErrorKind::Conflict),
-            (429, ErrorKind::RateLimited),
-            (500, ErrorKind::ServerError),
-            (503, ErrorKind::ServerError),
-            (599, ErrorKind::ServerError),
-            (302, ErrorKind::HttpError),
-            (418, ErrorKind::HttpError),
-        ] {
-            assert_eq!(ErrorKind::for_status(status), kind);
-        }
-    }
-
     #[test]
     fn lists_every_issue_in_the_message() {
-        let e = Error::invalid(
-            ErrorKind::InvalidRequest,
-            "Invalid request",
-            vec![Issue::new("BookingID", "bad"), Issue::new("", "worse")],
-        );
+        let e = Error::InvalidRequest {
+            context: "Invalid request",
+            issues: vec![Issue::new("BookingID", "bad"), Issue::new("", "worse")],
+        };
         assert_eq!(
-            e.message,
+            e.to_string(),
             "Invalid request (2 problems): BookingID: bad; worse."
         );
-        let one = Error::invalid(
-            ErrorKind::InvalidRequest,
-            "Invalid request",
-            vec![Issue::new("x", "y")],
+        let hint = Error::InvalidConfig {
+            context: "Invalid options",
+            issues: vec![Issue::new("maxRetry", "did you mean \"maxRetries\"?")],
+        };
+        assert_eq!(
+            hint.to_string(),
+            "Invalid options (1 problem): maxRetry: did you mean \"maxRetries\"?"
         );
-        assert_eq!(one.message, "Invalid request (1 problem): x: y.");
-        let http = Error::http(409, Some("Already cancelled.".into()), None);
-        assert_eq!(http.kind, ErrorKind::Conflict);
-        assert!(http.message.ends_with("(HTTP 409): Already cancelled."));
+    }
+
+    #[test]
+    fn maps_statuses_and_says_what_the_server_said() {
+        for (status, kind) in [
+            (400, "BadRequest"),
+            (401, "Unauthorized"),
+            (403, "Forbidden"),
+            (404, "NotFound"),
+            (409, "Conflict"),
+            (429, "RateLimited"),
+            (500, "ServerError"),
+            (503, "ServerError"),
+            (599, "ServerError"),
+            (302, "HttpError"),
+            (418, "HttpError"),
+        ] {
+            let e = Error::http(status, None, None);
+            assert!(format!("{e:?}").starts_with(kind), "{status}: {e:?}");
+            assert_eq!(e.status(), Some(status));
+        }
+        let e = Error::http(409, Some("Already cancelled.".into()), None);
+        assert!(e.to_string().ends_with("(HTTP 409): Already cancelled."));
+        let e = Error::http(429, None, Some(2000));
+        assert_eq!(
+            e.to_string(),
+            "Too many requests: the server asked the client to slow down (HTTP 429); it asked to wait 2 s."
+        );
+        assert_eq!(wait(1500), "1.5 s");
+        assert_eq!(wait(120_000), "2 min");
+        assert!(Error::http(302, None, None)
+            .to_string()
+            .contains("redirect"));
+    }
+
+    #[test]
+    fn redacts_the_token_only_where_it_stands_whole() {
+        let mut e = Error::http(
+            401,
+            Some("Token tok-Secret-42 is not valid for tok-Secret-42x or xtok-Secret-42".into()),
+            None,
+        );
+        e.redact("tok-Secret-42");
+        assert_eq!(
+            e.server_message(),
+            Some("Token [redacted] is not valid for tok-Secret-42x or xtok-Secret-42")
+        );
+        // The SDK's own words stay, even when the token is one of them.
+        let mut e = Error::http(401, Some("expired".into()), None);
+        e.redact("expired");
+        assert_eq!(
+            e.to_string(),
+            "The access token was missing, expired or rejected (HTTP 401): [redacted]"
+        );
+        // Short tokens are never echoed either.
+        let mut e = Error::InvalidResponse {
+            context: "x".into(),
+            issues: vec![Issue::new("Status", "got a string (\"ab\")")],
+        };
+        e.redact("ab");
+        assert_eq!(e.issues()[0].message, "got a string (\"[redacted]\")");
     }
 }

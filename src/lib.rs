@@ -1,43 +1,46 @@
 //! # adultwork-sdk
 //!
 //! Typed, validated access to the AdultWork REST API from the browser. The crate compiles to
-//! WebAssembly and ships on npm as `adultwork-sdk`; its TypeScript types are generated from the
-//! Rust types by tsify.
+//! WebAssembly and ships on npm as `adultwork-sdk`; a Rust frontend can use its Rust API
+//! directly. Every API type is one Rust declaration (serde + tsify) from which the TypeScript
+//! declaration, the runtime validation and the returned value all follow.
 //!
 //! The crate is built as separate rooms, so that everything but the transport and the
 //! JavaScript surface compiles and is tested natively with `cargo test`:
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | [`model`] | the API's types (tsify → `.d.ts`) and their runtime validation tables |
-//! | [`json`], [`number`], [`datetime`] | strict JSON reading, exact number facts, API datetimes |
-//! | [`schema`] | the one response validator, driven by the tables |
-//! | [`input`], [`config`] | what untyped callers pass, checked into plain settings |
-//! | [`error`] | the error kinds, issues, HTTP status mapping, server messages |
-//! | [`endpoint`] | each API operation as data, request encoding, response checks |
-//! | [`retry`] | which failures may be retried and how long to wait |
-//! | [`prereq`] | the documented prerequisites behind `canCancel` / `canReschedule` |
-//! | [`text`] | byte-level string helpers that keep core's substring searchers out of the `.wasm` |
-//! | `wasm` (wasm32 only) | `fetch`, tokens, timers, and the `#[wasm_bindgen]` surface |
+//! | [`model`], [`requests`] | the API's answer and request types |
+//! | [`rules`], [`options`] | format and range rules, each in a small newtype |
+//! | [`decode`] | reading untrusted values into those types, every problem with its path |
+//! | [`error`] | the one error type: its kinds, messages and details |
+//! | [`endpoint`] | each API operation, declared once |
+//! | [`retry`], [`prereq`], [`datetime`], [`server_message`] | pure policies and readings |
+//! | `client` (wasm32) | the Rust API: [`AdultWorkClient`], tokens, `fetch` through gloo-net, timers |
+//! | `js` (wasm32, feature `js`) | the thin `#[wasm_bindgen]` surface the npm package exports |
 
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod config;
 pub mod datetime;
+pub mod decode;
 pub mod endpoint;
 pub mod error;
-pub mod input;
-pub mod json;
 pub mod model;
-pub mod number;
+pub mod options;
 pub mod prereq;
+pub mod requests;
 pub mod retry;
-pub mod schema;
-pub mod text;
+pub mod rules;
+pub mod server_message;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod client;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub mod js;
 
 #[cfg(target_arch = "wasm32")]
-pub use wasm::*;
+pub use client::{AdultWorkClient, ClientOptions, RequestOptions};
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub use endpoint::js_functions::*;
+pub use error::{Error, Issue};

@@ -1,101 +1,85 @@
 //! The documented prerequisites of cancelling and rescheduling, as advisory checks.
 //!
 //! The server decides; these let a UI disable a button or explain why before a round trip.
+//! Each check answers `{ ok: true }`, or `{ ok: false, reason }` with the reason as a string
+//! union derived from its enum (`verdict!`).
 
-use crate::datetime::{self, DateTime, Zone, ZoneUnavailable};
-use crate::error::Issue;
-use crate::input::{Given, Input};
+use serde::{Deserialize, Serialize, Serializer};
+use tsify::Tsify;
+
+use crate::datetime::{DateTime, Zone, ZoneUnavailable};
 use crate::model::BookingStatus;
+use crate::rules::ApiDateTime;
 
-/// What the checks need from a booking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the checks read from a booking: its status and session date (a `MadeBooking` has
+/// both; other fields are not looked at).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct BookingFacts {
-    /// Its status.
+    /// Where the booking is in its life cycle.
     pub status: BookingStatus,
-    /// Its session date.
-    pub session: DateTime,
+    /// When the session is planned.
+    pub session_date: ApiDateTime,
 }
 
-/// Reads `Status` and `SessionDate` from a booking object.
-pub fn booking_facts(booking: &Given) -> Result<BookingFacts, Vec<Issue>> {
-    if let Given::NotObject(input) = booking {
-        let mut m = String::from("expected a MadeBooking object, got ");
-        input.describe(&mut m);
-        return Err(vec![Issue::new("", m)]);
-    }
-    let mut issues = Vec::new();
-    let status = match booking.get("Status") {
-        Input::Str(s) => BookingStatus::from_name(s),
-        _ => None,
-    };
-    if status.is_none() {
-        let mut m = String::from(
-            "expected one of \"Pending\", \"Accepted\", \"Rejected\", \"Confirmed\", \"Cancelled\", got ",
-        );
-        booking.get("Status").describe(&mut m);
-        issues.push(Issue::new("Status", m));
-    }
-    let session = match booking.get("SessionDate") {
-        Input::Str(s) => datetime::parse(s).map_err(|problem| {
-            let mut m = String::from("expected a date-time like \"2018-01-22T21:30:00\": ");
-            m.push_str(problem);
-            m
-        }),
-        other => {
-            let mut m = String::from("expected a date-time string, got ");
-            other.describe(&mut m);
-            Err(m)
-        }
-    };
-    let session = session
-        .map_err(|m| issues.push(Issue::new("SessionDate", m)))
-        .ok();
-    match (status, session) {
-        (Some(status), Some(session)) => Ok(BookingFacts { status, session }),
-        _ => Err(issues),
+/// `true` on the wire and in TypeScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Yes;
+
+/// `false` on the wire and in TypeScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct No;
+
+impl Serialize for Yes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(true)
     }
 }
 
-/// Reads `{ now?: Date, timeZone?: string }`: the moment (None for "now") and the zone name.
-pub fn check_options(options: &Given) -> Result<(Option<f64>, String), Vec<Issue>> {
-    let mut issues = Vec::new();
-    if let Given::NotObject(input) = options {
-        if !matches!(input, Input::Undefined | Input::Null) {
-            let mut m = String::from("expected an options object, got ");
-            input.describe(&mut m);
-            return Err(vec![Issue::new("", m)]);
-        }
+impl Serialize for No {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(false)
     }
-    let now = match options.get("now") {
-        Input::Undefined => None,
-        Input::Date(Some(ms)) => Some(*ms as f64),
-        other => {
-            let mut m = String::from("expected a valid Date, got ");
-            other.describe(&mut m);
-            issues.push(Issue::new("now", m));
-            None
+}
+
+/// Declares the answer type of a prerequisite check: `{ ok: true }`, or `{ ok: false, reason }`
+/// with the reason's enum (a concrete type per check, so that its TypeScript declaration names
+/// its reasons).
+macro_rules! verdict {
+    ($(#[doc = $doc:literal])* $name:ident($reason:ty)) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+        #[serde(untagged)]
+        pub enum $name {
+            /// The prerequisites hold (the server still decides).
+            Allowed {
+                /// Always `true`.
+                #[tsify(type = "true")]
+                ok: Yes,
+            },
+            /// They do not.
+            Refused {
+                /// Always `false`.
+                #[tsify(type = "false")]
+                ok: No,
+                /// Which prerequisite fails.
+                reason: $reason,
+            },
+        }
+
+        impl From<Option<$reason>> for $name {
+            fn from(refusal: Option<$reason>) -> Self {
+                match refusal {
+                    None => $name::Allowed { ok: Yes },
+                    Some(reason) => $name::Refused { ok: No, reason },
+                }
+            }
         }
     };
-    let zone = match options.get("timeZone") {
-        Input::Undefined => String::from("Europe/London"),
-        Input::Str(s) if !s.is_empty() => s.clone(),
-        other => {
-            let mut m =
-                String::from("expected an IANA time zone name like \"Europe/London\", got ");
-            other.describe(&mut m);
-            issues.push(Issue::new("timeZone", m));
-            String::new()
-        }
-    };
-    if issues.is_empty() {
-        Ok((now, zone))
-    } else {
-        Err(issues)
-    }
 }
 
 /// Why a booking cannot be cancelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 pub enum CancelRefusal {
     /// It is already cancelled.
     AlreadyCancelled,
@@ -105,15 +89,24 @@ pub enum CancelRefusal {
     SessionPassed,
 }
 
-impl CancelRefusal {
-    /// The reason's name in `CancelCheck`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CancelRefusal::AlreadyCancelled => "AlreadyCancelled",
-            CancelRefusal::Rejected => "Rejected",
-            CancelRefusal::SessionPassed => "SessionPassed",
-        }
-    }
+/// Why a booking cannot be rescheduled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+pub enum RescheduleRefusal {
+    /// Its session has not passed yet.
+    SessionNotPassed,
+}
+
+verdict! {
+    /// Whether a booking can be cancelled, per the documented prerequisites (advisory: the
+    /// server decides). `reason` says why not.
+    CancelCheck(CancelRefusal)
+}
+
+verdict! {
+    /// Whether a booking can be rescheduled, per the documented prerequisite (its
+    /// `SessionDate` has passed; advisory: the server decides, and also checks the client's
+    /// credits).
+    RescheduleCheck(RescheduleRefusal)
 }
 
 /// Whether the session has started: its instant is at or before `now_ms`.
@@ -132,38 +125,45 @@ pub fn can_cancel(
     session: &DateTime,
     now_ms: f64,
     zone: &dyn Zone,
-) -> Result<Result<(), CancelRefusal>, ZoneUnavailable> {
-    Ok(match status {
-        BookingStatus::Cancelled => Err(CancelRefusal::AlreadyCancelled),
-        BookingStatus::Rejected => Err(CancelRefusal::Rejected),
+) -> Result<CancelCheck, ZoneUnavailable> {
+    let refusal = match status {
+        BookingStatus::Cancelled => Some(CancelRefusal::AlreadyCancelled),
+        BookingStatus::Rejected => Some(CancelRefusal::Rejected),
         BookingStatus::Confirmed if session_passed(session, now_ms, zone)? => {
-            Err(CancelRefusal::SessionPassed)
+            Some(CancelRefusal::SessionPassed)
         }
-        _ => Ok(()),
-    })
+        _ => None,
+    };
+    Ok(CancelCheck::from(refusal))
 }
 
-/// "A booking can be rescheduled once its SessionDate has passed." Returns false while the
-/// session is still ahead.
+/// "A booking can be rescheduled once its SessionDate has passed."
 pub fn can_reschedule(
     session: &DateTime,
     now_ms: f64,
     zone: &dyn Zone,
-) -> Result<bool, ZoneUnavailable> {
-    session_passed(session, now_ms, zone)
+) -> Result<RescheduleCheck, ZoneUnavailable> {
+    let passed = session_passed(session, now_ms, zone)?;
+    Ok(RescheduleCheck::from(
+        (!passed).then_some(RescheduleRefusal::SessionNotPassed),
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::datetime::{parse, test_zones::London};
+    use crate::model::BookingStatus;
 
     fn utc_ms(s: &str) -> f64 {
         parse(s).unwrap().wall_ms as f64
     }
 
     fn check(status: BookingStatus, session: &str, now_utc: &str) -> Result<(), CancelRefusal> {
-        can_cancel(status, &parse(session).unwrap(), utc_ms(now_utc), &London).unwrap()
+        match can_cancel(status, &parse(session).unwrap(), utc_ms(now_utc), &London).unwrap() {
+            CancelCheck::Allowed { .. } => Ok(()),
+            CancelCheck::Refused { reason, .. } => Err(reason),
+        }
     }
 
     #[test]
@@ -248,60 +248,19 @@ mod tests {
     }
 
     #[test]
-    fn reads_facts_from_a_booking_object() {
-        let booking = Given::Object(vec![
-            ("Status".into(), Input::Str("Confirmed".into())),
-            (
-                "SessionDate".into(),
-                Input::Str("2026-01-10T20:00:00".into()),
-            ),
-        ]);
-        let facts = booking_facts(&booking).unwrap();
-        assert_eq!(facts.status, BookingStatus::Confirmed);
-        let bad = Given::Object(vec![
-            ("Status".into(), Input::Str("confirmed".into())),
-            (
-                "SessionDate".into(),
-                Input::Str("2026-02-30T20:00:00".into()),
-            ),
-        ]);
-        let issues = booking_facts(&bad).unwrap_err();
-        assert_eq!(issues.len(), 2);
-        assert_eq!(issues[0].path, "Status");
-        assert_eq!(issues[1].path, "SessionDate");
-        assert_eq!(
-            booking_facts(&Given::NotObject(Input::Null))
-                .unwrap_err()
-                .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn reads_options() {
-        assert_eq!(
-            check_options(&Given::NotObject(Input::Undefined)).unwrap(),
-            (None, "Europe/London".to_owned())
-        );
-        let given = Given::Object(vec![
-            ("now".into(), Input::Date(Some(5))),
-            ("timeZone".into(), Input::Str("America/New_York".into())),
-        ]);
-        assert_eq!(
-            check_options(&given).unwrap(),
-            (Some(5.0), "America/New_York".to_owned())
-        );
-        let bad = Given::Object(vec![
-            ("now".into(), Input::Date(None)),
-            ("timeZone".into(), Input::number("1")),
-        ]);
-        assert_eq!(check_options(&bad).unwrap_err().len(), 2);
-    }
-
-    #[test]
     fn reschedule_is_the_mirror() {
         let session = parse("2026-01-10T20:00:00").unwrap();
-        assert!(!can_reschedule(&session, utc_ms("2026-01-10T19:59:00"), &London).unwrap());
-        assert!(can_reschedule(&session, utc_ms("2026-01-10T20:01:00"), &London).unwrap());
+        let at = |now: &str| can_reschedule(&session, utc_ms(now), &London).unwrap();
+        assert!(matches!(
+            at("2026-01-10T19:59:00"),
+            RescheduleCheck::Refused {
+                reason: RescheduleRefusal::SessionNotPassed,
+                ..
+            }
+        ));
+        assert!(matches!(
+            at("2026-01-10T20:01:00"),
+            RescheduleCheck::Allowed { .. }
+        ));
     }
 }

@@ -9,7 +9,6 @@
 //! after network errors, timeouts, `502` and `504`.
 
 use crate::datetime::days_from_civil;
-use crate::text::digits;
 
 /// The longest the SDK waits on a `Retry-After` before trying again.
 pub const RETRY_AFTER_CAP_MS: u64 = 60_000;
@@ -55,11 +54,17 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Absurdly long values saturate rather than fail: the cap applies anyway.
         let secs = digits(value.get(..value.len().min(12))?)?;
-        return Some(secs.saturating_mul(1000));
+        return Some((secs as u64).saturating_mul(1000));
     }
     let at = http_date_ms(value)?;
     let wait = at - now_ms;
     Some(if wait > 0.0 { wait as u64 } else { 0 })
+}
+
+/// A run of ASCII digits (no sign, no spaces) as a number.
+fn digits(s: &str) -> Option<i64> {
+    let plain = !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| s.parse().ok()).flatten()
 }
 
 const MONTHS: [&str; 12] = [
@@ -80,14 +85,14 @@ pub fn http_date_ms(value: &str) -> Option<f64> {
         [m, d, t, y] => (*d, *m, *y, *t),
         _ => return None,
     };
-    let day = digits(day)? as i64;
+    let day = digits(day)?;
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as i64 + 1;
-    let mut year = digits(year)? as i64;
+    let mut year = digits(year)?;
     if year < 100 {
         // RFC 850's two-digit year: RFC 9110 says to read it as the nearest century.
         year += if year < 70 { 2000 } else { 1900 };
     }
-    let mut hms = time.split(':').map(|p| digits(p).map(|v| v as i64));
+    let mut hms = time.split(':').map(digits);
     let (Some(Some(h)), Some(Some(mi)), Some(Some(s)), None) =
         (hms.next(), hms.next(), hms.next(), hms.next())
     else {

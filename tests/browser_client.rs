@@ -11,7 +11,6 @@
 
 mod common;
 
-use adultwork_sdk::AdultWorkClient;
 use common::*;
 use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -508,7 +507,7 @@ fn check(status: &str, session: &str, now_utc: &str, zone: Option<&str>) -> JsVa
     if let Some(zone) = zone {
         options = with_value(&options, "timeZone", &JsValue::from_str(zone));
     }
-    adultwork_sdk::can_cancel(booking, Some(options)).unwrap()
+    sdk::can_cancel(booking, Some(options)).unwrap()
 }
 
 fn verdict(v: &JsValue) -> String {
@@ -595,10 +594,10 @@ fn can_cancel_a_minute_either_side_and_across_clock_changes() {
 fn can_cancel_rejects_unusable_arguments() {
     let booking = js(r#"{"Status":"Confirmed","SessionDate":"2026-01-10T20:00:00"}"#);
     let bad_zone = js(r#"{"timeZone":"Mars/Olympus_Mons"}"#);
-    let e = adultwork_sdk::can_cancel(booking, Some(bad_zone)).unwrap_err();
+    let e = sdk::can_cancel(booking, Some(bad_zone)).unwrap_err();
     let e = expect_kind(Err(e), "InvalidRequest");
     assert_eq!(text(&items(&get(&e, "issues"))[0], "path"), "timeZone");
-    let e = adultwork_sdk::can_cancel(js(r#"{"Status":"Done"}"#), None).unwrap_err();
+    let e = sdk::can_cancel(js(r#"{"Status":"Done"}"#), None).unwrap_err();
     let e = expect_kind(Err(e), "InvalidRequest");
     assert_eq!(items(&get(&e, "issues")).len(), 2);
 }

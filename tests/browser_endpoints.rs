@@ -11,7 +11,6 @@
 
 mod common;
 
-use adultwork_sdk::AdultWorkClient;
 use common::*;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -21,20 +20,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 async fn details(id: u32, options: &JsValue) -> Result<JsValue, JsValue> {
     let request = js(&format!(r#"{{"BookingID":{id}}}"#));
-    settle(adultwork_sdk::get_made_booking_details(
-        request,
-        options.clone(),
-    ))
-    .await
+    settle(sdk::get_made_booking_details(request, options.clone())).await
 }
 
 async fn reschedule(id: u32, options: &JsValue) -> Result<JsValue, JsValue> {
     let request = js(&format!(r#"{{"BookingID":{id}}}"#));
-    settle(adultwork_sdk::reschedule_made_booking(
-        request,
-        options.clone(),
-    ))
-    .await
+    settle(sdk::reschedule_made_booking(request, options.clone())).await
 }
 
 fn check_at(
@@ -164,7 +155,7 @@ async fn reschedule_moves_a_passed_session_5_to_10_minutes_ahead() {
     }
     // The new session (UK wall-clock time) is 5 to 10 minutes from now, read with Intl.
     let minute = 60_000.0;
-    let f = adultwork_sdk::can_reschedule;
+    let f = sdk::can_reschedule;
     assert!(
         !ok(&check_at(f, &b, start + 4.0 * minute)),
         "before now+5min it has not passed"
@@ -174,7 +165,7 @@ async fn reschedule_moves_a_passed_session_5_to_10_minutes_ahead() {
         "after now+10min it has passed"
     );
     assert!(
-        ok(&adultwork_sdk::can_cancel(b.clone(), None).unwrap()),
+        ok(&sdk::can_cancel(b.clone(), None).unwrap()),
         "cancellable again"
     );
     // The exact request.
@@ -222,12 +213,12 @@ async fn reschedule_is_not_retried_when_the_server_may_have_acted() {
 async fn can_reschedule_a_minute_either_side() {
     let booking = js(r#"{"Status":"Confirmed","SessionDate":"2026-07-10T20:00:00"}"#);
     let summer_20h_london = js_sys::Date::parse("2026-07-10T19:00:00Z");
-    let f = adultwork_sdk::can_reschedule;
+    let f = sdk::can_reschedule;
     let before = check_at(f, &booking, summer_20h_london - 60_000.0);
     assert!(!ok(&before));
     assert_eq!(text(&before, "reason"), "SessionNotPassed");
     assert!(ok(&check_at(f, &booking, summer_20h_london + 60_000.0)));
-    let e = adultwork_sdk::can_reschedule(js(r#"{"SessionDate":"soon"}"#), None).unwrap_err();
+    let e = sdk::can_reschedule(js(r#"{"SessionDate":"soon"}"#), None).unwrap_err();
     expect_kind(Err(e), "InvalidRequest");
 }
 
@@ -240,7 +231,7 @@ async fn read_check_cancel_read() {
         .await
         .unwrap();
     assert_eq!(text(&before, "Status"), "Confirmed");
-    assert!(ok(&adultwork_sdk::can_cancel(before.clone(), None).unwrap()));
+    assert!(ok(&sdk::can_cancel(before.clone(), None).unwrap()));
     let cancel = js(r#"{"BookingID":1003,"Reason":"Double-booked"}"#);
     let cancelled = settle(client.cancel_made_booking(cancel, None))
         .await
@@ -251,7 +242,7 @@ async fn read_check_cancel_read() {
         .unwrap();
     assert_eq!(text(&after, "Status"), "Cancelled");
     assert_eq!(text(&after, "CancelledReason"), "Double-booked");
-    let verdict = adultwork_sdk::can_cancel(after, None).unwrap();
+    let verdict = sdk::can_cancel(after, None).unwrap();
     assert_eq!(text(&verdict, "reason"), "AlreadyCancelled");
     let methods: Vec<String> = received().await.iter().map(|r| text(r, "method")).collect();
     assert_eq!(methods, ["GET", "POST", "GET"]);

@@ -11,8 +11,7 @@
 
 mod common;
 
-use adultwork_sdk::AdultWorkClient;
-use common::{get, js, settle, text};
+use common::{get, js, sdk, settle, text, AdultWorkClient};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -67,9 +66,9 @@ async fn round(from: u32, count: u32) -> Vec<String> {
         if id % 50 == 0 {
             drop(AdultWorkClient::new(js(OPTIONS)).unwrap());
             let sample = include_str!("fixtures/made-booking.json");
-            let parsed = adultwork_sdk::parse_made_booking(sample.into()).unwrap();
-            adultwork_sdk::can_cancel(parsed, None).unwrap();
-            assert!(adultwork_sdk::parse_made_booking("{\"BookingID\":true}".into()).is_err());
+            let parsed = sdk::parse_made_booking(sample.into()).unwrap();
+            sdk::can_cancel(parsed, None).unwrap();
+            assert!(sdk::parse_made_booking("{\"BookingID\":true}".into()).is_err());
         }
     }
     kinds.sort();

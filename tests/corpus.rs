@@ -1,9 +1,9 @@
 //! The hostile corpus (tests/corpus/responses, see tests/corpus/README.md) through the same
-//! functions the Wasm client calls, plus generated extremes: 10 MB bodies, 100 000-deep
-//! nesting, every truncation and every single-byte mutation of a valid answer. Nothing may
-//! panic (a panic would trap the Wasm instance); every 2xx answer is either a valid
-//! `MadeBooking` (checked again with serde_json) or `InvalidResponse` with exactly the issue
-//! paths of tests/corpus/expected-issues.json.
+//! decoder and readers the Wasm client runs (serde_json standing in for `JSON.parse`), plus
+//! generated extremes: 10 MB bodies, 100 000-deep nesting, every truncation and every
+//! single-byte mutation of a valid answer. Nothing may panic (a panic would trap the Wasm
+//! instance); every 2xx answer is either a `MadeBooking` of exactly the documented shape or
+//! `InvalidResponse` with exactly the issue paths of tests/corpus/expected-issues.json.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -14,34 +14,28 @@
 
 #[path = "support/invariants.rs"]
 mod invariants;
+#[path = "support/json_node.rs"]
+mod json_node;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use adultwork_sdk::endpoint::{self, Prepared, CANCEL_MADE_BOOKING};
-use adultwork_sdk::error::{server_message, Error, ErrorKind};
-use adultwork_sdk::input::{Given, Input};
-use adultwork_sdk::model::MADE_BOOKING;
-use adultwork_sdk::schema;
-use invariants::{canonical_shape, check_everything, message_is_one_short_line};
+use adultwork_sdk::server_message::server_message;
+use adultwork_sdk::{Error, Issue};
+use invariants::{check_everything, documented_shape, message_is_one_short_line, read};
+use json_node::{error_body_needs_a_browser, parse_error_body};
 
-const KINDS: [ErrorKind; 14] = [
-    ErrorKind::InvalidConfig,
-    ErrorKind::InvalidRequest,
-    ErrorKind::BadRequest,
-    ErrorKind::Unauthorized,
-    ErrorKind::Forbidden,
-    ErrorKind::NotFound,
-    ErrorKind::Conflict,
-    ErrorKind::RateLimited,
-    ErrorKind::ServerError,
-    ErrorKind::HttpError,
-    ErrorKind::InvalidResponse,
-    ErrorKind::NetworkError,
-    ErrorKind::Timeout,
-    ErrorKind::Aborted,
-];
+/// The error kind a corpus file name gives: the variant's name, as `error.kind` shows it.
+fn kind(error: &Error) -> String {
+    let tagged = serde_json::to_value(error).unwrap();
+    tagged["kind"].as_str().unwrap().to_owned()
+}
+
+/// The kind of an HTTP status (`Error::http` decides it).
+fn kind_of_status(status: u16) -> String {
+    kind(&Error::http(status, None, None))
+}
 
 const EXTENSIONS: [&str; 5] = ["json", "html", "xml", "txt", "bin"];
 
@@ -73,7 +67,8 @@ fn cases() -> Vec<Case> {
             assert!((200..=599).contains(&status), "{name}: status {status}");
             assert!(!stem.is_empty(), "{name}: no slug");
             assert!(EXTENSIONS.contains(&ext), "{name}: extension {ext:?}");
-            let known_kind = KINDS.iter().any(|k| k.as_str() == expected);
+            let known_kind =
+                (200..600).any(|s| kind_of_status(s) == expected) || expected == "InvalidResponse";
             assert!(expected == "ok" || known_kind, "{name}: kind {expected:?}");
             let body = fs::read(entry.path()).unwrap();
             Case {
@@ -94,16 +89,8 @@ fn manifest<T: serde::de::DeserializeOwned>(file: &str) -> BTreeMap<String, T> {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
-fn booking_1() -> Prepared {
-    let given = Given::Object(vec![
-        ("BookingID".into(), Input::number("1")),
-        ("Reason".into(), Input::Str("x".into())),
-    ]);
-    endpoint::prepare(&CANCEL_MADE_BOOKING, &given).unwrap()
-}
-
-fn paths(e: &Error) -> Vec<&str> {
-    e.issues.iter().map(|i| i.path.as_str()).collect()
+fn paths(issues: &[Issue]) -> Vec<&str> {
+    issues.iter().map(|i| i.path.as_str()).collect()
 }
 
 fn is_blank(body: &[u8]) -> bool {
@@ -135,7 +122,7 @@ fn the_corpus_is_big_named_by_the_scheme_and_fully_described() {
             );
         } else {
             assert_eq!(
-                ErrorKind::for_status(case.status).as_str(),
+                kind_of_status(case.status),
                 case.expected,
                 "{}: the kind in the name is the status's kind",
                 case.name
@@ -164,49 +151,60 @@ fn the_corpus_is_big_named_by_the_scheme_and_fully_described() {
 }
 
 #[test]
-fn every_2xx_answer_is_a_checked_made_booking_or_lists_its_exact_issues() {
+fn every_2xx_answer_is_a_documented_made_booking_or_lists_its_exact_issues() {
     let issues: BTreeMap<String, Vec<String>> = manifest("expected-issues.json");
-    let prepared = booking_1();
     let mut failures = Vec::new();
-    for case in cases().iter().filter(|c| (200..300).contains(&c.status)) {
-        let result = endpoint::read_response(&CANCEL_MADE_BOOKING, &prepared, &case.body);
-        match (case.expected.as_str(), result) {
-            ("ok", Ok(json)) => match canonical_shape(&json) {
-                Ok(b) => assert_eq!(b.booking_id.0, 1, "{}", case.name),
-                Err(e) => failures.push(format!("{}: canonical JSON: {e}\n{json}", case.name)),
-            },
-            ("ok", Err(e)) => failures.push(format!("{}: rejected: {}", case.name, e.message)),
-            (_, Ok(_)) => failures.push(format!("{}: accepted", case.name)),
-            (_, Err(e)) => {
+    let mut browser_only = Vec::new();
+    let cases = cases();
+    for case in cases.iter().filter(|c| (200..300).contains(&c.status)) {
+        match (case.expected.as_str(), read(&case.body)) {
+            (_, None) => browser_only.push(case.name.as_str()),
+            ("ok", Some(Ok(b))) => {
+                if let Err(e) = documented_shape(&b) {
+                    failures.push(format!("{}: {e}", case.name));
+                }
+                assert_eq!(b.booking_id.get(), 1, "{}", case.name);
+            }
+            ("ok", Some(Err(e))) => failures.push(format!("{}: rejected: {e}", case.name)),
+            (_, Some(Ok(_))) => failures.push(format!("{}: accepted", case.name)),
+            (_, Some(Err(e))) => {
                 let expected = &issues[&case.name];
-                if e.kind != ErrorKind::InvalidResponse || paths(&e) != *expected {
-                    failures.push(format!(
-                        "{}: {:?} {:?}, expected InvalidResponse {expected:?}\n  {}",
+                match &e {
+                    Error::InvalidResponse { issues, .. } if paths(issues) == *expected => {}
+                    _ => failures.push(format!(
+                        "{}: {:?}, expected InvalidResponse {expected:?}\n  {e}",
                         case.name,
-                        e.kind,
-                        paths(&e),
-                        e.message
-                    ));
+                        paths(e.issues())
+                    )),
                 }
                 assert!(e
-                    .message
+                    .to_string()
                     .starts_with("The server's answer is not a valid MadeBooking ("));
-                assert!(e.issues.iter().all(|i| !i.message.is_empty()));
+                assert!(e.issues().iter().all(|i| !i.message.is_empty()));
             }
         }
         check_everything(&case.body);
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    // serde_json refuses a few texts JSON.parse accepts (lone surrogate escapes, numbers beyond
+    // f64, nesting past 128): the browser suite judges those, in Chromium and Firefox.
+    println!("judged in browsers only: {browser_only:?}");
+    assert!(browser_only.len() <= 8, "{browser_only:?}");
 }
 
 #[test]
 fn every_error_body_maps_its_status_and_yields_a_one_line_message() {
     let messages: BTreeMap<String, Option<String>> = manifest("expected-server-messages.json");
     let mut failures = Vec::new();
-    for case in cases().iter().filter(|c| !(200..300).contains(&c.status)) {
-        let kind = ErrorKind::for_status(case.status);
-        assert_eq!(kind.as_str(), case.expected, "{}", case.name);
-        let said = server_message(&case.body);
+    let mut browser_only = Vec::new();
+    let cases = cases();
+    for case in cases.iter().filter(|c| !(200..300).contains(&c.status)) {
+        if error_body_needs_a_browser(&case.body) {
+            browser_only.push(case.name.as_str());
+            check_everything(&case.body);
+            continue;
+        }
+        let said = server_message(&case.body, parse_error_body);
         if let Some(m) = &said {
             assert!(message_is_one_short_line(m), "{}: {m:?}", case.name);
         }
@@ -218,13 +216,16 @@ fn every_error_body_maps_its_status_and_yields_a_one_line_message() {
             ));
         }
         let e = Error::http(case.status, said.clone(), None);
-        assert_eq!((e.kind, e.status), (kind, Some(case.status)));
+        assert_eq!(kind(&e), case.expected, "{}", case.name);
+        assert_eq!(e.status(), Some(case.status));
         if let Some(m) = &said {
-            assert!(e.message.ends_with(m.as_str()), "{}", case.name);
+            assert!(e.to_string().ends_with(m.as_str()), "{}", case.name);
         }
         check_everything(&case.body);
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    println!("judged in browsers only: {browser_only:?}");
+    assert!(browser_only.len() <= 2, "{browser_only:?}");
 }
 
 fn sample() -> Vec<u8> {
@@ -232,9 +233,12 @@ fn sample() -> Vec<u8> {
 }
 
 fn root_issue(body: &[u8]) {
-    let e = endpoint::read_response(&CANCEL_MADE_BOOKING, &booking_1(), body).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::InvalidResponse);
-    assert_eq!(paths(&e), [""], "{}", e.message);
+    match read(body) {
+        Some(Err(Error::InvalidResponse { issues, .. })) => {
+            assert_eq!(paths(&issues), [""], "{issues:?}")
+        }
+        other => panic!("expected one problem with the whole body, got {other:?}"),
+    }
 }
 
 #[test]
@@ -264,24 +268,29 @@ fn ten_megabyte_bodies_are_refused_quickly_and_read_for_a_message() {
         assert!(body.len() >= TEN_MB);
         let started = std::time::Instant::now();
         root_issue(body);
-        let message = server_message(body);
+        let message = server_message(body, parse_error_body);
         if let Some(m) = &message {
             assert!(message_is_one_short_line(m), "{m:?}");
         }
         let elapsed = started.elapsed();
         assert!(elapsed.as_secs() < 10, "{elapsed:?} for one 10 MB body");
     }
-    assert_eq!(server_message(&bodies[5]).as_deref(), Some("Big"));
-    assert_eq!(server_message(&bodies[3]), None);
+    assert_eq!(
+        server_message(&bodies[5], parse_error_body).as_deref(),
+        Some("Big")
+    );
+    assert_eq!(server_message(&bodies[3], parse_error_body), None);
 }
 
 #[test]
-fn hundred_thousand_deep_nesting_is_refused_without_exhausting_the_stack() {
+fn deep_nesting_is_read_without_exhausting_the_stack() {
     const DEEP: usize = 100_000;
     let sample = String::from_utf8(sample()).unwrap();
     let arrays = format!("{}{}", "[".repeat(DEEP), "]".repeat(DEEP));
     let objects = format!("{}1{}", "{\"a\":".repeat(DEEP), "}".repeat(DEEP));
-    let bodies = [
+    // serde_json stops at depth 128 (as a root problem); the browser's JSON.parse reads any
+    // depth and the decoder never descends into what it does not read. Either way: no panic.
+    for body in [
         arrays.clone(),
         objects.clone(),
         "[".repeat(DEEP),
@@ -290,21 +299,21 @@ fn hundred_thousand_deep_nesting_is_refused_without_exhausting_the_stack() {
         sample.replacen('{', &format!("{{\"Deep\":{objects},"), 1),
         sample.replacen("\"UserID\"", &format!("\"Deep\":{arrays},\"UserID\""), 1),
         sample.replacen("123456", &objects, 1),
-        sample.replacen("\"BookedUser\"", &arrays, 1),
         format!("{{\"Message\":{arrays}}}"),
         format!("{{\"ModelState\":{{\"a\":{arrays}}}}}"),
         format!("{{\"error\":{objects}}}"),
-        format!(r#"{{"o":[["BookingID",{arrays}]]}}"#),
-        format!("[\"n\",{arrays}]"),
-    ];
-    for body in &bodies {
-        let checked = schema::check(body.as_bytes(), MADE_BOOKING);
-        assert!(!checked.issues.is_empty());
+    ] {
         check_everything(body.as_bytes());
     }
-    for body in &bodies[..9] {
-        root_issue(body.as_bytes());
+    // Within serde_json's reach: a deep value where a number is expected is that field's
+    // problem, and deep unknown fields are skipped.
+    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    match read(sample.replacen("123456", &deep, 1).as_bytes()) {
+        Some(Err(e)) => assert_eq!(paths(e.issues()), ["Candidate.UserID"]),
+        other => panic!("{other:?}"),
     }
+    let skipped = sample.replacen('{', &format!("{{\"Deep\":{deep},"), 1);
+    assert!(matches!(read(skipped.as_bytes()), Some(Ok(_))));
 }
 
 #[test]
@@ -321,13 +330,10 @@ fn every_truncation_of_a_valid_answer_is_invalid() {
                 .rev()
                 .take_while(|b| b.is_ascii_whitespace())
                 .count();
-        assert!(endpoint::read_response(&CANCEL_MADE_BOOKING, &booking_1(), full).is_ok());
+        assert!(matches!(read(full), Some(Ok(_))));
         for cut in 0..end {
             let body = &full[..cut];
-            let e = endpoint::read_response(&CANCEL_MADE_BOOKING, &booking_1(), body)
-                .expect_err("a truncated answer was accepted");
-            assert_eq!(e.kind, ErrorKind::InvalidResponse);
-            assert_eq!(paths(&e), [""], "cut at {cut}: {}", e.message);
+            root_issue(body);
             check_everything(body);
         }
     }
@@ -354,7 +360,7 @@ fn every_single_byte_mutation_of_a_valid_answer_keeps_the_invariants() {
             body[at] = byte;
             check_everything(&body);
             runs += 1;
-            if schema::check(&body, MADE_BOOKING).issues.is_empty() {
+            if matches!(read(&body), Some(Ok(_))) {
                 accepted += 1;
             }
         }

@@ -109,13 +109,87 @@ pub async fn settle(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
+/// The npm package's surface as JavaScript sees it: the `#[wasm_bindgen]` exports, called the
+/// way JavaScript calls them (untyped values in, promises out), so the tests can pass anything.
+pub mod sdk {
+    use std::rc::Rc;
+
+    use adultwork_sdk::js::JsClient;
+    use js_sys::Promise;
+    use tsify::Ts;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::future_to_promise;
+
+    fn ts<T: tsify::Tsify>(value: JsValue) -> Ts<T> {
+        Ts::new_unchecked(value)
+    }
+
+    /// `new AdultWorkClient(options)`, its methods, `toString()` and `toJSON()`.
+    #[derive(Debug)]
+    pub struct AdultWorkClient(Rc<JsClient>);
+
+    macro_rules! methods {
+        ($($name:ident),*) => {$(
+            pub fn $name(&self, request: JsValue, options: Option<JsValue>) -> Promise {
+                let client = self.0.clone();
+                future_to_promise(async move {
+                    client.$name(ts(request), options).await.map(Into::into)
+                })
+            }
+        )*};
+    }
+
+    impl AdultWorkClient {
+        pub fn new(options: JsValue) -> Result<AdultWorkClient, JsValue> {
+            JsClient::new(ts(options)).map(|c| AdultWorkClient(Rc::new(c)))
+        }
+        methods!(
+            cancel_made_booking,
+            get_made_booking_details,
+            reschedule_made_booking
+        );
+        pub fn to_string_js(&self) -> String {
+            self.0.to_string_js()
+        }
+        pub fn to_json(&self) -> JsValue {
+            self.0.to_json().map(Into::into).unwrap_or(JsValue::NULL)
+        }
+    }
+
+    macro_rules! functions {
+        ($($name:ident),*) => {$(
+            pub fn $name(request: JsValue, options: JsValue) -> Promise {
+                future_to_promise(async move {
+                    adultwork_sdk::$name(ts(request), options).await.map(Into::into)
+                })
+            }
+        )*};
+    }
+    functions!(
+        cancel_made_booking,
+        get_made_booking_details,
+        reschedule_made_booking
+    );
+
+    pub fn can_cancel(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        adultwork_sdk::js::can_cancel(ts(booking), options.map(ts)).map(Into::into)
+    }
+
+    pub fn can_reschedule(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        adultwork_sdk::js::can_reschedule(ts(booking), options.map(ts)).map(Into::into)
+    }
+
+    pub fn parse_made_booking(json: JsValue) -> Result<JsValue, JsValue> {
+        adultwork_sdk::js::parse_made_booking(json).map(Into::into)
+    }
+}
+
+#[allow(unused_imports)]
+pub use sdk::AdultWorkClient;
+
 /// `cancelMadeBooking(JSON.parse(request), options)`.
 pub async fn cancel(request: &str, options: &JsValue) -> Result<JsValue, JsValue> {
-    settle(adultwork_sdk::cancel_made_booking(
-        js(request),
-        options.clone(),
-    ))
-    .await
+    settle(sdk::cancel_made_booking(js(request), options.clone())).await
 }
 
 /// Checks an error is an `AdultWorkError` of `kind` and returns it.

@@ -4,15 +4,16 @@ const json = { "Content-Type": "application/json" };
 let retried = new Set();
 
 /**
- * Replaces globalThis.fetch. BookingID % 8 picks the answer:
+ * Replaces globalThis.fetch (the SDK calls it with one `Request`). BookingID % 8 picks the
+ * answer:
  * 0 valid booking, 1 invalid booking (wrong types), 2 409 with a JSON message,
  * 3 network error, 4 hangs until aborted (used with a tiny timeoutMs), 5 503 then 200,
  * 6 HTML 500 page, 7 valid booking (via a token function).
  */
 export function installStub(sampleText) {
   const sample = JSON.parse(sampleText);
-  globalThis.fetch = (url, init) => {
-    const id = JSON.parse(init.body).BookingID;
+  globalThis.fetch = async (request) => {
+    const id = JSON.parse(await request.text()).BookingID;
     const booking = () => JSON.stringify({ ...sample, BookingID: id, Extra: { nested: [1, 2, 3] } });
     switch (id % 8) {
       case 0:
@@ -33,7 +34,7 @@ export function installStub(sampleText) {
         return Promise.reject(new TypeError("Failed to fetch"));
       case 4:
         return new Promise((_, reject) => {
-          init.signal.addEventListener("abort", () => reject(init.signal.reason), { once: true });
+          request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
         });
       case 5:
         if (!retried.has(id)) {

@@ -1,0 +1,315 @@
+//! The Rust API: [`AdultWorkClient`] and the one call mechanism every endpoint uses.
+//!
+//! [`AdultWorkClient::send`] prepares the request from its serde type, takes a token, sends
+//! one attempt ([`transport`]), refreshes once on a `401` when the token comes from a provider,
+//! retries what is safe to retry ([`crate::retry`]), decodes the answer into the endpoint's
+//! answer type ([`crate::decode`]) and checks it against the request. Every failure is an
+//! [`Error`], with the token redacted from whatever a server echoed.
+
+pub mod options;
+pub(crate) mod token;
+pub(crate) mod transport;
+pub(crate) mod zone;
+
+use std::fmt;
+use std::rc::Rc;
+
+use js_sys::{JsString, Math, Object};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub use options::{
+    AccessToken, ClientOptions, ClientSettings, RequestOptions, Secret, Signal, TokenError,
+    TokenFuture, TokenProvider,
+};
+use token::{Lease, Tokens};
+use transport::{Answer, AttemptSignal, Broken, CallSignal, Outgoing};
+
+use crate::decode::{self, js::Js};
+use crate::endpoint::{Endpoint, Method};
+use crate::error::{Cause, Error, HttpFailure, Issue};
+use crate::retry::{self, Outcome, RETRY_AFTER_CAP_MS};
+use crate::server_message::server_message;
+
+/// A client holding checked options (token, base URL, time limit, retries) for many calls.
+/// Cheap to clone: clones share the token provider's pending and refreshed tokens.
+#[derive(Clone)]
+pub struct AdultWorkClient {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    settings: ClientSettings,
+    tokens: Tokens,
+}
+
+/// Shows the settings, never the token.
+impl fmt::Debug for AdultWorkClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.inner.settings;
+        f.debug_struct("AdultWorkClient")
+            .field("base_url", &s.base_url)
+            .field("timeout_ms", &s.timeout_ms)
+            .field("max_retries", &s.max_retries)
+            .field("access_token", &"[redacted]")
+            .finish()
+    }
+}
+
+impl AdultWorkClient {
+    /// A client with these options (already checked by their types).
+    pub fn new(options: ClientOptions) -> Self {
+        AdultWorkClient {
+            inner: Rc::new(Inner {
+                settings: ClientSettings::of(&options),
+                tokens: Tokens::new(options.access_token),
+            }),
+        }
+    }
+
+    /// Where the client sends requests, its time limit and retries (never its token).
+    pub fn settings(&self) -> &ClientSettings {
+        &self.inner.settings
+    }
+
+    /// The fixed token, if the client has one (to redact it from echoes of the caller's input).
+    pub(crate) fn fixed_token(&self) -> Option<&Secret> {
+        self.inner.tokens.fixed()
+    }
+
+    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method.
+    pub async fn send<E: Endpoint>(
+        &self,
+        request: &E::Request,
+        options: &RequestOptions,
+    ) -> Result<E::Answer, Error> {
+        let mut token_used = self.inner.tokens.fixed().cloned();
+        let answered = match wire::<E>(request) {
+            Ok(wire) => self.exchange(&wire, options, &mut token_used).await,
+            Err(error) => Err(error),
+        };
+        answered
+            .and_then(|parsed| {
+                crate::endpoint::read_answer::<E, Js>(request, parsed.map(Js::from_json))
+            })
+            .map_err(|mut error| {
+                if let Some(token) = &token_used {
+                    error.redact(token.expose());
+                }
+                error
+            })
+    }
+
+    /// Everything of a call that does not depend on its types (so the `.wasm` holds it once):
+    /// tokens, attempts, the `401` refresh, retries and waits. Returns the parsed JSON of the
+    /// 2xx answer (or why it is not JSON).
+    async fn exchange(
+        &self,
+        wire: &Wire,
+        options: &RequestOptions,
+        token_used: &mut Option<Secret>,
+    ) -> Result<Result<JsValue, Issue>, Error> {
+        let inner = &self.inner;
+        let Wire {
+            method,
+            path,
+            safe_to_repeat,
+            query,
+            body,
+        } = wire;
+        let url = format!("{}{}", inner.settings.base_url, path);
+        let timeout_ms = options
+            .timeout_ms
+            .map_or(inner.settings.timeout_ms, |t| t.get());
+        let call = CallSignal::new(options.signal.as_ref().map(|s| &s.0));
+        if let Some(aborted) = call.caller_abort() {
+            return Err(aborted);
+        }
+        let mut retries = 0;
+        let mut rejected: Option<u32> = None; // a token generation the server refused
+        loop {
+            let lease = inner.tokens.lease(rejected);
+            let mut attempt = AttemptSignal::new(&call, timeout_ms)?;
+            let token = match &lease {
+                Lease::Fixed(secret) => secret.clone(),
+                Lease::Pending { promise, .. } => {
+                    let settled = attempt.race(promise.clone()).await;
+                    if let Some(stopped) = attempt.stopped(&call, timeout_ms) {
+                        return Err(stopped);
+                    }
+                    inner.tokens.settled(&lease);
+                    match settled {
+                        Ok(value) => token_from(value)?,
+                        Err(thrown) => {
+                            return Err(Error::Unauthorized {
+                                status: None,
+                                server_message: None,
+                                retry_after_ms: None,
+                                cause: Cause(Some(thrown)),
+                            })
+                        }
+                    }
+                }
+            };
+            *token_used = Some(token.clone());
+            let outgoing = Outgoing {
+                method: *method,
+                url: &url,
+                query,
+                body: body.as_ref(),
+                token: token.expose(),
+            };
+            let exchanged = transport::exchange(&outgoing, &mut attempt).await;
+            let stopped = attempt.stopped(&call, timeout_ms);
+            if !matches!(stopped, Some(Error::Aborted { .. })) {
+                // A caller's abort says nothing about the provider's token.
+                inner.tokens.settled(&lease);
+            }
+            drop(attempt);
+            let (failure, retry_after_ms) = match exchanged {
+                Ok(Answer::Success(parsed)) => return Ok(parsed),
+                Ok(Answer::Failure { status: 401, .. })
+                    if inner.tokens.refreshable() && rejected.is_none() =>
+                {
+                    // One refresh, shared with every call that meets a 401 for the same token.
+                    rejected = Some(match lease {
+                        Lease::Pending { generation, .. } => generation,
+                        Lease::Fixed(_) => 0,
+                    });
+                    continue;
+                }
+                Ok(Answer::Redirect(status)) => (
+                    Error::HttpError(HttpFailure {
+                        status,
+                        server_message: None,
+                        retry_after_ms: None,
+                    }),
+                    None,
+                ),
+                Ok(Answer::Failure {
+                    status,
+                    body,
+                    retry_after,
+                }) => {
+                    let retry_after = retry_after
+                        .as_deref()
+                        .and_then(|v| retry::parse_retry_after(v, js_sys::Date::now()));
+                    let said = server_message(&body, parse_error_body);
+                    (Error::http(status, said, retry_after), retry_after)
+                }
+                Err(Broken::Threw(thrown)) => (
+                    stopped.unwrap_or_else(|| Error::NetworkError {
+                        method: method.as_str(),
+                        url: url.clone(),
+                        detail: transport::innermost_message(&thrown),
+                        cause: Cause(Some(thrown)),
+                    }),
+                    None,
+                ),
+                Err(Broken::Error(error)) => (error, None),
+            };
+            let outcome = match &failure {
+                Error::NetworkError { .. } => Outcome::Network,
+                Error::Timeout {
+                    by_signal: false, ..
+                } => Outcome::Timeout,
+                other => match other.status() {
+                    Some(status) => Outcome::Status(status),
+                    None => return Err(failure),
+                },
+            };
+            if retries >= inner.settings.max_retries || !retry::retryable(outcome, *safe_to_repeat)
+            {
+                return Err(failure);
+            }
+            let wait = match retry_after_ms {
+                Some(ms) => ms.min(RETRY_AFTER_CAP_MS),
+                None => retry::backoff_ms(retries, Math::random()),
+            };
+            call.sleep(wait).await?;
+            retries += 1;
+        }
+    }
+}
+
+/// A request on the wire: the fields of a read in the query, of a change in a JSON body.
+struct Wire {
+    method: Method,
+    path: &'static str,
+    safe_to_repeat: bool,
+    query: Vec<(String, String)>,
+    body: Option<JsString>,
+}
+
+/// Puts endpoint `E`'s request on the wire.
+fn wire<E: Endpoint>(request: &E::Request) -> Result<Wire, Error> {
+    let invalid = |message: String| Error::InvalidRequest {
+        context: "Invalid request",
+        issues: vec![Issue::new("", message)],
+    };
+    let value = request
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| invalid(e.to_string()))?;
+    let mut wire = Wire {
+        method: E::METHOD,
+        path: E::PATH,
+        safe_to_repeat: E::safe_to_repeat(),
+        query: Vec::new(),
+        body: None,
+    };
+    match E::METHOD {
+        Method::Post => {
+            let text = js_sys::JSON::stringify(&value)
+                .map_err(|_| invalid("JSON.stringify failed".into()))?;
+            wire.body = Some(text);
+        }
+        Method::Get => {
+            let object: Object = value.unchecked_into();
+            let query: Vec<(String, String)> = Object::entries(&object)
+                .iter()
+                .filter_map(|entry| {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    let key = pair.get(0).as_string()?;
+                    let value = pair.get(1);
+                    let text = value
+                        .as_string()
+                        .or_else(|| value.as_f64().map(decode::js_number))
+                        .or_else(|| value.as_bool().map(|b| b.to_string()))?;
+                    Some((key, text))
+                })
+                .collect();
+            wire.query = query;
+        }
+    }
+    Ok(wire)
+}
+
+/// A provider's result as a token, or why it is not one.
+fn token_from(value: JsValue) -> Result<Secret, Error> {
+    let refused = |message: String| Error::InvalidConfig {
+        context: "Invalid access token",
+        issues: vec![Issue::new("accessToken", message)],
+    };
+    let Some(token) = value.as_string() else {
+        return Err(refused(format!(
+            "the function returned {}; expected a non-empty string",
+            decode::describe(&Js::from_caller(value.clone()))
+        )));
+    };
+    match AccessToken::fixed(token) {
+        Ok(AccessToken::Fixed(secret)) => Ok(secret),
+        Ok(AccessToken::Provider(_)) => Err(refused("the function returned a function".into())),
+        Err(invalid) => Err(refused(format!(
+            "the function returned {}: {}",
+            invalid.got,
+            invalid.why.unwrap_or("not a token")
+        ))),
+    }
+}
+
+/// The engine's reading of an error body that looks like JSON.
+fn parse_error_body(text: &str) -> Option<Js> {
+    transport::parse_json(&JsString::from(text))
+        .ok()
+        .map(Js::from_json)
+}

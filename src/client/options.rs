@@ -1,0 +1,276 @@
+//! The options of a client and of one call. The same structs serve the Rust API (built in Rust)
+//! and the npm package (read from JavaScript objects with `decode`, strictly: an unknown key is
+//! refused with a "did you mean" hint); tsify derives their TypeScript declarations.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use js_sys::Function;
+use serde::de::{Deserializer, Error as _};
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
+
+use crate::decode::{self, js::Js};
+use crate::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
+
+/// The future a token provider returns.
+pub type TokenFuture = Pin<Box<dyn Future<Output = Result<String, TokenError>>>>;
+
+/// Why a token provider could not give a token.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{0}")]
+pub struct TokenError(pub String);
+
+/// The access token, a string the SDK never shows (its `Debug` is `[redacted]`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The token itself, for the `Authorization` header.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where access tokens come from. The SDK never does OAuth: refreshing needs the client
+/// secret, so it belongs on a server.
+#[derive(Clone)]
+pub enum AccessToken {
+    /// A token that does not change.
+    Fixed(Secret),
+    /// A function asked for a token whenever a request needs one, and once more after a
+    /// `401` (concurrent calls share its pending result and its refresh).
+    Provider(TokenProvider),
+}
+
+/// A function that returns an access token.
+#[derive(Clone)]
+pub enum TokenProvider {
+    /// A JavaScript function returning a string or a promise of one.
+    Js(Function),
+    /// A Rust function returning a future of one.
+    Rust(Rc<dyn Fn() -> TokenFuture>),
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AccessToken::Fixed(_) => f.write_str("Fixed([redacted])"),
+            AccessToken::Provider(_) => f.write_str("Provider(..)"),
+        }
+    }
+}
+
+impl AccessToken {
+    /// A fixed token; refused when blank or not a valid HTTP header value.
+    pub fn fixed(token: impl Into<String>) -> Result<Self, crate::rules::Invalid> {
+        let token = token.into();
+        match token_problem(&token) {
+            None => Ok(AccessToken::Fixed(Secret(token))),
+            Some(why) => Err(crate::rules::Invalid {
+                expected: TOKEN_EXPECTED,
+                got: if token.trim().is_empty() {
+                    "a blank string".into()
+                } else {
+                    "a string".into()
+                },
+                why: Some(why),
+            }),
+        }
+    }
+
+    /// Tokens from a Rust function, called whenever a request needs one.
+    pub fn provider<F, Fut>(f: F) -> Self
+    where
+        F: Fn() -> Fut + 'static,
+        Fut: Future<Output = Result<String, TokenError>> + 'static,
+    {
+        AccessToken::Provider(TokenProvider::Rust(Rc::new(move || Box::pin(f()))))
+    }
+}
+
+const TOKEN_EXPECTED: &str = "a non-empty string or a function returning one";
+
+/// Why a token cannot be used in an `Authorization` header, if it cannot.
+pub(crate) fn token_problem(token: &str) -> Option<&'static str> {
+    if token.trim().is_empty() {
+        Some("it is blank")
+    } else if token
+        .chars()
+        .any(|c| u32::from(c) > 0xFF || matches!(c, '\r' | '\n' | '\0'))
+    {
+        Some("it is not a valid HTTP header value (a line break or a character outside Latin-1)")
+    } else {
+        None
+    }
+}
+
+/// Reads a JavaScript value as it is (through serde-wasm-bindgen's `preserve`) and lets
+/// `accept` judge it; a refusal is a problem at the value's path.
+fn from_js<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expected: &'static str,
+    accept: impl FnOnce(JsValue) -> Result<T, (JsValue, Option<&'static str>)>,
+    stand_in: impl FnOnce() -> T,
+) -> Result<T, D::Error> {
+    let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+    let (value, why) = match accept(value) {
+        Ok(accepted) => return Ok(accepted),
+        Err(refused) => refused,
+    };
+    let message = if value.is_undefined() {
+        format!("is required; expected {expected}")
+    } else {
+        let got = if value.is_string() {
+            // Only the token is read this way as a string: it is never repeated.
+            "a string".to_owned()
+        } else {
+            decode::describe(&Js::from_caller(value.clone()))
+        };
+        match why {
+            Some(why) => format!("expected {expected}, got {got}: {why}"),
+            None => format!("expected {expected}, got {got}"),
+        }
+    };
+    if decode::report(&message) {
+        Ok(stand_in())
+    } else {
+        Err(D::Error::custom(message))
+    }
+}
+
+impl<'de> Deserialize<'de> for AccessToken {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_js(
+            d,
+            TOKEN_EXPECTED,
+            |value| {
+                if let Some(token) = value.as_string() {
+                    return match token_problem(&token) {
+                        None => Ok(AccessToken::Fixed(Secret(token))),
+                        Some(why) => Err((value, Some(why))),
+                    };
+                }
+                match value.dyn_into::<Function>() {
+                    Ok(function) => Ok(AccessToken::Provider(TokenProvider::Js(function))),
+                    Err(value) => Err((value, None)),
+                }
+            },
+            || AccessToken::Fixed(Secret("-".into())),
+        )
+    }
+}
+
+/// The caller's `AbortSignal`.
+#[derive(Debug, Clone)]
+pub struct Signal(pub AbortSignal);
+
+impl<'de> Deserialize<'de> for Signal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_js(
+            d,
+            "an AbortSignal",
+            |value| {
+                value
+                    .dyn_into::<AbortSignal>()
+                    .map(Signal)
+                    .map_err(|value| (value, None))
+            },
+            // Never used: a stand-in only lives in a value whose decoding already failed.
+            || Signal(JsValue::UNDEFINED.unchecked_into()),
+        )
+    }
+}
+
+/// Options of an `AdultWorkClient` and of the one-shot functions.
+///
+/// Unknown keys are refused (`InvalidConfig`), so a misspelt option never goes unnoticed.
+#[derive(Debug, Clone, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClientOptions {
+    /// The user's OAuth access token, or a function returning it (sync or async). A function
+    /// is called whenever a request needs a token (calls that start while it is pending share
+    /// its result) and once more after a `401`, whose refresh concurrent calls share. The SDK
+    /// never does OAuth itself: refreshing needs the client secret, so it belongs on a server.
+    #[tsify(type = "string | (() => string | Promise<string>)")]
+    pub access_token: AccessToken,
+    /// `"sandbox"` (default) or `"production"`.
+    #[tsify(optional)]
+    pub environment: Option<Environment>,
+    /// Overrides `environment`, e.g. for a proxy or a local emulator. Must be `https:`; `http:`
+    /// only for `localhost`, `127.0.0.1` and `[::1]`. No query or fragment.
+    #[tsify(optional)]
+    pub base_url: Option<BaseUrl>,
+    /// Time limit of each attempt in milliseconds, 1 to 600000 (default 30000).
+    #[tsify(optional)]
+    pub timeout_ms: Option<TimeoutMs>,
+    /// Extra attempts after a `429` or `503` (and, for reads, after network errors, timeouts,
+    /// `502` and `504`), 0 to 10 (default 2).
+    #[tsify(optional)]
+    pub max_retries: Option<MaxRetries>,
+}
+
+impl ClientOptions {
+    /// Options with `access_token` and every default: the sandbox, 30 s per attempt, 2 retries.
+    pub fn new(access_token: AccessToken) -> Self {
+        ClientOptions {
+            access_token,
+            environment: None,
+            base_url: None,
+            timeout_ms: None,
+            max_retries: None,
+        }
+    }
+}
+
+/// Options of one call.
+#[derive(Debug, Clone, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequestOptions {
+    /// Aborting it rejects the call with kind `"Aborted"` and cancels the underlying `fetch`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<Signal>,
+    /// Overrides the client's `timeoutMs` for this call.
+    #[tsify(optional)]
+    pub timeout_ms: Option<TimeoutMs>,
+}
+
+/// A client's settings without its token, as `toJSON()` and `toString()` show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientSettings {
+    /// Where requests go.
+    pub base_url: String,
+    /// The time limit of each attempt, in milliseconds.
+    pub timeout_ms: u32,
+    /// Extra attempts allowed.
+    pub max_retries: u32,
+}
+
+impl ClientSettings {
+    /// The settings `options` ask for, defaults filled in.
+    pub fn of(options: &ClientOptions) -> Self {
+        ClientSettings {
+            base_url: match &options.base_url {
+                Some(url) => url.as_str().to_owned(),
+                None => options
+                    .environment
+                    .unwrap_or_default()
+                    .base_url()
+                    .to_owned(),
+            },
+            timeout_ms: options.timeout_ms.unwrap_or(TimeoutMs::DEFAULT).get(),
+            max_retries: options.max_retries.unwrap_or(MaxRetries::DEFAULT).get(),
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! The thin `#[wasm_bindgen]` surface the npm package exports: arguments read with
+//! [`crate::decode`], the Rust API called, results converted back with serde-wasm-bindgen, and
+//! every failure turned into the hand-written `AdultWorkError` class (`pkg-template/errors.js`).
+//! The endpoint functions and methods themselves come from [`crate::endpoint`]'s declarations.
+
+use js_sys::{JsString, Reflect, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::client::transport::{parse_json, utf8};
+use crate::client::zone::IntlZone;
+use crate::client::{AdultWorkClient, ClientOptions, ClientSettings, RequestOptions};
+use crate::datetime::ZoneUnavailable;
+use crate::decode::{self, js::Js, Mode};
+use crate::endpoint::Endpoint;
+use crate::error::{Error, Issue};
+use crate::model::MadeBooking;
+use crate::prereq::{self, BookingFacts, CancelCheck, RescheduleCheck};
+
+#[wasm_bindgen(module = "/pkg-template/errors.js")]
+extern "C" {
+    /// The SDK's error class (a real `Error` subclass, which a Wasm module cannot declare).
+    #[wasm_bindgen(js_name = AdultWorkError)]
+    type JsAdultWorkError;
+    #[wasm_bindgen(constructor, js_class = "AdultWorkError")]
+    fn new(kind: &JsValue, message: &str, details: &JsValue) -> JsAdultWorkError;
+}
+
+/// The `AdultWorkError` for `error`: its own properties are the variant serialized (`kind`,
+/// `status`, `serverMessage`, `issues`, `retryAfterMs`), plus `cause` when there is one.
+pub(crate) fn to_js(error: Error) -> JsValue {
+    let details = error
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| js_sys::Object::new().into());
+    let kind = Reflect::get(&details, &JsValue::from_str("kind")).unwrap_or(JsValue::UNDEFINED);
+    let cause = match &error {
+        Error::Unauthorized { cause, .. }
+        | Error::NetworkError { cause, .. }
+        | Error::Timeout { cause, .. }
+        | Error::Aborted { cause } => cause.0.clone(),
+        _ => None,
+    };
+    if let Some(cause) = cause {
+        let _ = Reflect::set(&details, &JsValue::from_str("cause"), &cause);
+    }
+    JsAdultWorkError::new(&kind, &error.to_string(), &details).into()
+}
+
+/// A value as JavaScript receives it: plain objects, `null` for absent values.
+fn to_ts<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map(Ts::new_unchecked)
+        .map_err(|e| {
+            to_js(Error::InvalidResponse {
+                context: "The answer could not be handed to JavaScript".into(),
+                issues: vec![Issue::new("", e.to_string())],
+            })
+        })
+}
+
+/// Reads a caller's value as `T`, every problem listed.
+fn read<T: DeserializeOwned>(
+    value: JsValue,
+    also: &'static [&'static str],
+) -> Result<T, Vec<Issue>> {
+    decode::decode_allowing(Js::from_caller(value), Mode::Request, also)
+}
+
+/// Reads optional options: `undefined` and `null` are the defaults.
+fn read_optional<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, Vec<Issue>> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        read(value, &[])
+    }
+}
+
+/// Options passed as a string are almost always the token itself: say so, without repeating it.
+fn not_the_token(options: &JsValue) -> Option<Vec<Issue>> {
+    options.is_string().then(|| {
+        vec![Issue::new(
+            "",
+            "expected an options object, got a string (pass { accessToken: token }, not the token)",
+        )]
+    })
+}
+
+/// The string token among `options`, to redact it from what echoes the caller's input.
+fn token_in(options: &JsValue) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    Reflect::get(options, &JsValue::from_str("accessToken"))
+        .ok()?
+        .as_string()
+}
+
+fn invalid_config(context: &'static str, issues: Vec<Issue>, token: Option<&str>) -> JsValue {
+    let mut error = Error::InvalidConfig { context, issues };
+    if let Some(token) = token {
+        error.redact(token);
+    }
+    to_js(error)
+}
+
+fn read_request<E: Endpoint>(request: JsValue, token: Option<&str>) -> Result<E::Request, JsValue> {
+    read::<E::Request>(request, &[]).map_err(|issues| {
+        let mut error = Error::InvalidRequest {
+            context: "Invalid request",
+            issues,
+        };
+        if let Some(token) = token {
+            error.redact(token);
+        }
+        to_js(error)
+    })
+}
+
+/// A client holding checked options (token, environment or base URL, time limit, retries), for
+/// apps that make more than one call. Bad options throw `AdultWorkError` (`InvalidConfig`) here,
+/// not at the first call. The token never appears in `toString()`, `toJSON()` or an error.
+#[wasm_bindgen(js_name = AdultWorkClient)]
+#[derive(Debug)]
+pub struct JsClient {
+    client: AdultWorkClient,
+}
+
+#[wasm_bindgen(js_class = AdultWorkClient)]
+impl JsClient {
+    /// Checks `options` and creates the client.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Ts<ClientOptions>) -> Result<JsClient, JsValue> {
+        let options: JsValue = options.into();
+        let token = token_in(&options);
+        let issues = not_the_token(&options);
+        let options = match issues {
+            Some(issues) => Err(issues),
+            None => read::<ClientOptions>(options, &[]),
+        };
+        options
+            .map(|options| JsClient {
+                client: AdultWorkClient::new(options),
+            })
+            .map_err(|issues| invalid_config("Invalid client options", issues, token.as_deref()))
+    }
+
+    /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        format!("AdultWorkClient({})", self.client.settings().base_url)
+    }
+
+    /// The client's settings without the token, for logging and `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<Ts<ClientSettings>, JsValue> {
+        to_ts(self.client.settings())
+    }
+
+    /// Runs endpoint `E` with this client: the body of every client method.
+    pub(crate) async fn call<E: Endpoint>(
+        &self,
+        request: JsValue,
+        options: JsValue,
+    ) -> Result<Ts<E::Answer>, JsValue>
+    where
+        E::Answer: Tsify,
+    {
+        let options = not_the_token(&options)
+            .map_or_else(|| read_optional::<RequestOptions>(options), Err)
+            .map_err(|issues| invalid_config("Invalid request options", issues, None))?;
+        let fixed = self.client_token();
+        let request = read_request::<E>(request, fixed.as_deref())?;
+        let answer = self
+            .client
+            .send::<E>(&request, &options)
+            .await
+            .map_err(to_js)?;
+        to_ts(&answer)
+    }
+
+    fn client_token(&self) -> Option<String> {
+        self.client.fixed_token().map(|t| t.expose().to_owned())
+    }
+}
+
+/// A one-shot call: the client options and the call options in one object.
+pub(crate) async fn one_shot<E: Endpoint>(
+    request: JsValue,
+    options: JsValue,
+) -> Result<Ts<E::Answer>, JsValue>
+where
+    E::Answer: Tsify,
+{
+    let token = token_in(&options);
+    let (client, call) = match not_the_token(&options) {
+        Some(issues) => (Err(issues), Err(Vec::new())),
+        None => (
+            read::<ClientOptions>(options.clone(), decode::fields_of::<RequestOptions>()),
+            read::<RequestOptions>(options, decode::fields_of::<ClientOptions>()),
+        ),
+    };
+    let (client, call) = match (client, call) {
+        (Ok(client), Ok(call)) => (client, call),
+        (client, call) => {
+            // Every problem of the options in one error, each path once.
+            let mut issues = client.err().unwrap_or_default();
+            for issue in call.err().unwrap_or_default() {
+                if issues.iter().all(|known| known.path != issue.path) {
+                    issues.push(issue);
+                }
+            }
+            return Err(invalid_config("Invalid options", issues, token.as_deref()));
+        }
+    };
+    let request = read_request::<E>(request, token.as_deref())?;
+    let answer = AdultWorkClient::new(client)
+        .send::<E>(&request, &call)
+        .await
+        .map_err(to_js)?;
+    to_ts(&answer)
+}
+
+/// A JavaScript `Date`, as milliseconds since the epoch.
+#[derive(Debug, Clone, Copy)]
+pub struct JsDate(f64);
+
+impl<'de> Deserialize<'de> for JsDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        let time = value
+            .dyn_ref::<js_sys::Date>()
+            .map(|date| date.get_time())
+            .filter(|t| t.is_finite());
+        match time {
+            Some(ms) => Ok(JsDate(ms)),
+            None => {
+                let message = format!(
+                    "expected a valid Date, got {}",
+                    decode::describe(&Js::from_caller(value.clone()))
+                );
+                if decode::report(&message) {
+                    Ok(JsDate(0.0))
+                } else {
+                    Err(serde::de::Error::custom(message))
+                }
+            }
+        }
+    }
+}
+
+/// Options of `canCancel` and `canReschedule`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckOptions {
+    /// The moment to judge at (default: now).
+    #[tsify(optional, type = "Date")]
+    pub now: Option<JsDate>,
+    /// The IANA zone the API's zone-less datetimes are read in (default `"Europe/London"`).
+    #[tsify(optional)]
+    pub time_zone: Option<String>,
+}
+
+/// Reads the arguments of a prerequisite check: the booking's facts, the moment, the zone.
+fn check_args(
+    booking: JsValue,
+    options: Option<JsValue>,
+) -> Result<(BookingFacts, f64, IntlZone), JsValue> {
+    let facts = read::<BookingFacts>(booking, &[]);
+    let options = read_optional::<CheckOptions>(options.unwrap_or(JsValue::UNDEFINED));
+    let mut issues = facts.as_ref().err().cloned().unwrap_or_default();
+    issues.extend(options.as_ref().err().cloned().unwrap_or_default());
+    let (now, zone_name) = match &options {
+        Ok(o) => (o.now.map(|d| d.0), o.time_zone.clone()),
+        Err(_) => (None, None),
+    };
+    let zone_name = zone_name.unwrap_or_else(|| "Europe/London".into());
+    let zone = IntlZone::new(&zone_name);
+    if zone.is_none() && options.is_ok() {
+        issues.push(Issue::new(
+            "timeZone",
+            "is not a time zone this JavaScript engine knows; expected an IANA name like \"Europe/London\"",
+        ));
+    }
+    match (facts, zone) {
+        (Ok(facts), Some(zone)) if issues.is_empty() => {
+            Ok((facts, now.unwrap_or_else(js_sys::Date::now), zone))
+        }
+        _ => Err(to_js(Error::InvalidRequest {
+            context: "Invalid arguments",
+            issues,
+        })),
+    }
+}
+
+fn zone_failure(ZoneUnavailable: ZoneUnavailable) -> JsValue {
+    to_js(Error::InvalidRequest {
+        context: "Invalid arguments",
+        issues: vec![Issue::new(
+            "timeZone",
+            "its offsets could not be read from Intl",
+        )],
+    })
+}
+
+/// Whether a booking can be cancelled, per the documented prerequisites: its status is not
+/// `Cancelled` or `Rejected`, and a `Confirmed` booking's `SessionDate` has not passed.
+/// Zone-less API datetimes are read as wall-clock time in `timeZone` (default
+/// `"Europe/London"`). Advisory only: the server decides. Throws `AdultWorkError`
+/// (`InvalidRequest`) when the booking or the options are not usable.
+#[wasm_bindgen(js_name = canCancel)]
+pub fn can_cancel(
+    booking: Ts<MadeBooking>,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<Ts<CancelCheck>, JsValue> {
+    let (facts, now, zone) = check_args(booking.into(), options.map(Into::into))?;
+    let verdict = prereq::can_cancel(facts.status, &facts.session_date.reading(), now, &zone)
+        .map_err(zone_failure)?;
+    to_ts(&verdict)
+}
+
+/// Whether a booking can be rescheduled, per the documented prerequisite: its `SessionDate`
+/// has passed (read as wall-clock time in `timeZone`, default `"Europe/London"`, at `now`).
+/// Advisory only: the server decides, and also checks the client's credits. Throws
+/// `AdultWorkError` (`InvalidRequest`) when the booking or the options are not usable.
+#[wasm_bindgen(js_name = canReschedule)]
+pub fn can_reschedule(
+    booking: Ts<MadeBooking>,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<Ts<RescheduleCheck>, JsValue> {
+    let (facts, now, zone) = check_args(booking.into(), options.map(Into::into))?;
+    let verdict =
+        prereq::can_reschedule(&facts.session_date.reading(), now, &zone).map_err(zone_failure)?;
+    to_ts(&verdict)
+}
+
+/// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
+/// API answers, and returns it with only the documented fields. `json` is the JSON text, or
+/// its UTF-8 bytes. Throws `AdultWorkError` (`InvalidResponse`, listing every problem) when it
+/// is not valid, and `InvalidRequest` when `json` is neither (an already parsed object, say).
+#[wasm_bindgen(js_name = parseMadeBooking)]
+pub fn parse_made_booking(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
+) -> Result<Ts<MadeBooking>, JsValue> {
+    let text = if let Some(text) = json.dyn_ref::<JsString>() {
+        // A byte order mark, as `response.json()` would drop it.
+        if text.char_code_at(0) == 65279.0 {
+            Ok(text.slice(1, text.length()))
+        } else {
+            Ok(text.clone())
+        }
+    } else if json.is_instance_of::<Uint8Array>() {
+        utf8(&json)
+    } else {
+        let got = decode::describe(&Js::from_caller(json.clone()));
+        let hint = if got == "an object" {
+            " (pass the text, not the parsed value)"
+        } else {
+            ""
+        };
+        return Err(to_js(Error::InvalidRequest {
+            context: "Invalid argument",
+            issues: vec![Issue::new(
+                "",
+                format!("expected the JSON text of a MadeBooking, got {got}{hint}"),
+            )],
+        }));
+    };
+    let invalid = |issues| {
+        to_js(Error::InvalidResponse {
+            context: "The text is not a valid MadeBooking".into(),
+            issues,
+        })
+    };
+    let value = text
+        .and_then(|text| parse_json(&text))
+        .map_err(|issue| invalid(vec![issue]))?;
+    let booking: MadeBooking =
+        decode::decode(Js::from_json(value), Mode::Answer).map_err(invalid)?;
+    to_ts(&booking)
+}
