@@ -1,7 +1,12 @@
 //! The test-control API: request log, faults, planted bookings, reset.
 
 // Test code: a failed unwrap or panic is how a test reports failure.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -11,7 +16,6 @@ use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use adultwork_emulator::json::Json;
 use common::*;
 
 fn status_of(addr: std::net::SocketAddr, id: i64) -> String {
@@ -21,9 +25,9 @@ fn status_of(addr: std::net::SocketAddr, id: i64) -> String {
 #[test]
 fn health() {
     let addr = start();
-    let reply = control(addr, "GET", "/health", "");
+    let reply = request(addr, "GET", "/__emulator/health", &[("Origin", ORIGIN)], "");
     assert_eq!((reply.status, reply.text().as_str()), (200, "ok"));
-    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     assert_eq!(control(addr, "GET", "/nothing", "").status, 404);
     assert_eq!(control(addr, "POST", "/health", "").status, 405);
 }
@@ -92,10 +96,7 @@ fn a_status_fault_answers_once_instead_of_the_api() {
     let fault = r#"{"status":503,"headers":{"Retry-After":"3","X-Fault":"yes"},"contentType":"application/json","body":"{\"Message\":\"busy\"}"}"#;
     assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
     let pending = control(addr, "GET", "/faults", "");
-    assert_eq!(
-        pending.json(),
-        Json::Array(vec![adultwork_emulator::json::parse(fault).unwrap()])
-    );
+    assert_eq!(pending.json(), Json::Array(vec![parse(fault)]));
 
     // Control requests and preflights do not consume it.
     control(addr, "GET", "/health", "");
@@ -107,17 +108,16 @@ fn a_status_fault_answers_once_instead_of_the_api() {
         "",
     );
 
-    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
     assert_eq!(reply.status, 503);
     assert_eq!(reply.text(), r#"{"Message":"busy"}"#);
     assert_eq!(reply.header("Retry-After"), Some("3"));
     assert_eq!(reply.header("X-Fault"), Some("yes"));
     assert_eq!(reply.header("Content-Type"), Some("application/json"));
-    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
-    assert_eq!(
-        reply.header("Access-Control-Expose-Headers"),
-        Some("Retry-After")
-    );
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert!(reply
+        .header("Access-Control-Expose-Headers")
+        .is_some_and(|h| h.eq_ignore_ascii_case("Retry-After")));
     assert_eq!(
         status_of(addr, 1001),
         "Pending",
@@ -127,6 +127,22 @@ fn a_status_fault_answers_once_instead_of_the_api() {
 
     let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
     assert_eq!(reply.status, 200);
+
+    // A fault's headers replace the CORS headers of the same name: CORS can be broken.
+    let fault = r#"{"status":200,"headers":{"Access-Control-Allow-Origin":"http://elsewhere.test","Vary":"X"}}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    assert_eq!(
+        reply.header("Access-Control-Allow-Origin"),
+        Some("http://elsewhere.test")
+    );
+    let varies: Vec<&str> = reply
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Vary"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(varies, ["X"]);
 }
 
 #[test]
@@ -441,11 +457,11 @@ fn corpus_faults_serve_a_file_with_its_content_type_and_status() {
             204,
             "{name}"
         );
-        let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+        let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
         assert_eq!(reply.status, status, "{name}");
         assert_eq!(reply.header("Content-Type"), Some(content_type), "{name}");
         assert_eq!(reply.body, body, "{name}");
-        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     }
 
     // An explicit status and content type win over the name's; headers stay possible.
