@@ -16,7 +16,9 @@
 //
 // The client is Node's own http module (no install needed) on the same machine, so on a
 // 2-core machine it competes with the emulator for the CPU: compare figures taken the same
-// way, not with other tools. Prints a small table and a JSON line.
+// way, not with other tools. The emulator's own CPU time per request (from /proc) is printed
+// too: it depends much less on what else runs on the machine. Prints a small table and a JSON
+// line.
 
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -50,6 +52,15 @@ function start() {
       if (match) resolve({ child, url: new URL(match[1]) });
     });
   });
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux). */
+function cpuMs(pid) {
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** VmRSS and VmHWM of a process, in KiB (Linux). */
@@ -86,7 +97,7 @@ const API = {
 const CANCEL = "/v1/PhoneChat/CancelMadeBooking";
 
 /** Runs `connections` workers that each call `next()` until it returns undefined. */
-async function drive(url, next) {
+async function drive(url, next, pid) {
   const statuses = new Map();
   let done = 0;
   async function worker() {
@@ -97,9 +108,18 @@ async function drive(url, next) {
     }
   }
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: done, seconds: elapsed, perSecond: done / elapsed, statuses: Object.fromEntries(statuses) };
+  // The emulator's own CPU time per answer: less sensitive to other load than req/s.
+  const cpuUsPerRequest = ((cpuMs(pid) - cpuBefore) * 1000) / done;
+  return {
+    requests: done,
+    seconds: elapsed,
+    perSecond: done / elapsed,
+    cpuUsPerRequest,
+    statuses: Object.fromEntries(statuses),
+  };
 }
 
 const { child, url } = await start();
@@ -109,7 +129,11 @@ try {
 
   // Warm-up (connections, lazy initialisation), not counted.
   let warm = 500;
-  await drive(url, () => (warm-- > 0 ? JSON.stringify({ BookingID: 1005, Reason: "warm-up" }) : undefined));
+  await drive(
+    url,
+    () => (warm-- > 0 ? JSON.stringify({ BookingID: 1005, Reason: "warm-up" }) : undefined),
+    child.pid,
+  );
 
   const template = JSON.parse((await send(url, "GET", "/__emulator/bookings/1001")).body);
   let planting = 0;
@@ -124,21 +148,25 @@ try {
   let nextId = 100000;
   const ok = await drive(url, () =>
     nextId < 100000 + copies ? JSON.stringify({ BookingID: nextId++, Reason: "load test" }) : undefined,
+    child.pid,
   );
 
   const deadline = performance.now() + seconds * 1000;
   const refused = await drive(url, () =>
     performance.now() < deadline ? JSON.stringify({ BookingID: 1005, Reason: "load test" }) : undefined,
+    child.pid,
   );
   const loaded = memory(child.pid);
 
   const row = (name, r) =>
-    `| ${name} | ${Math.round(r.perSecond)} | ${r.requests} in ${r.seconds.toFixed(1)} s | ${JSON.stringify(r.statuses)} |`;
+    `| ${name} | ${Math.round(r.perSecond)} | ${Math.round(r.cpuUsPerRequest)} | ${r.requests} in ${r.seconds.toFixed(1)} s | ${JSON.stringify(r.statuses)} |`;
   console.log(`emulator: ${binary}`);
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}`);
   console.log(`idle RSS: ${idle.rssKiB} KiB; after the loads: RSS ${loaded.rssKiB} KiB, peak ${loaded.peakKiB} KiB`);
-  console.log(`| load (${connections} keep-alive connections) | req/s | requests | statuses |`);
-  console.log("|---|---|---|---|");
+  console.log(
+    `| load (${connections} keep-alive connections) | req/s | emulator CPU µs/request | requests | statuses |`,
+  );
+  console.log("|---|---|---|---|---|");
   console.log(row("cancel 200 (planted copies of 1001)", ok));
   console.log(row("cancel 409 (booking 1005, already cancelled)", refused));
   console.log(JSON.stringify({ binary, connections, idle, loaded, ok, refused, loadavg: os.loadavg() }));

@@ -304,6 +304,28 @@ fn a_client_that_hangs_up_during_a_delay_is_noticed() {
 }
 
 #[test]
+fn a_client_that_leaves_in_the_middle_of_a_large_answer_is_noticed() {
+    let addr = start();
+    // 32 MiB: far more than the socket buffers hold while the client reads nothing.
+    let fault = r#"{"status":200,"body":"0123456789abcdef","repeat":2097152}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let mut stream = connect(addr);
+    stream
+        .write_all(&request_bytes("GET", DETAILS, &[], ""))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let (status, _) = read_head(&mut reader);
+    assert_eq!(status, 200);
+    let mut some = [0u8; 1024];
+    reader.read_exact(&mut some).unwrap();
+    drop(reader);
+    let entries = wait_for_log(addr, |e| {
+        e.len() == 1 && str_field(&e[0], "outcome") != "pending"
+    });
+    assert_eq!(str_field(&entries[0], "outcome"), "client-gone");
+}
+
+#[test]
 fn planted_bookings_are_stored_and_served_as_is() {
     let addr = start();
     let raw = r#"{"BookingID":5000,"Status":"Confirmed","SessionDate":"2001-02-03T04:05:06","Credits":8.0000,"Extra":[1e2,{"b":1,"a":2}],"Status":"Confirmed"}"#;
