@@ -1,10 +1,10 @@
 //! The emulated API: `/v1/PhoneChat/CancelMadeBooking`, `MadeBookingDetails` and
 //! `RescheduleMadeBooking`, sharing one store of bookings.
 //!
-//! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it: route
-//! (unknown path → `404`, wrong method → `405` with `Allow`), then authorization (`401`/`403`), then the request's model (`400` with
-//! `ModelState`), then the booking (`404` if unknown or made by someone else), then the
-//! prerequisites (`409`).
+//! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
+//! route (unknown path → `404`, wrong method → `405` with `Allow`), then authorization
+//! (`401`/`403`), then the request's model (`400` with `ModelState`), then the booking (`404`
+//! if unknown or made by someone else), then the prerequisites (`409`).
 //!
 //! Names (paths, query parameters, JSON properties) are matched exactly as documented. The
 //! real API is laxer (case-insensitive, converts `"5"` to 5); being strict here makes a typo

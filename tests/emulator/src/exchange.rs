@@ -161,7 +161,7 @@ impl ExchangeBody {
     /// so it closes the connection: the client sees the status and headers, a few body bytes,
     /// then the end of the connection. Browsers do not resend a request whose answer broke off
     /// like this (they do resend one whose connection closed before any byte; see
-    /// TOOLCHAIN.md). Logged as `dropped`.
+    /// "Browser network behaviour" in shared/TOOLCHAIN.md). Logged as `dropped`.
     pub fn cut_short(data: Bytes, mut exchange: Exchange) -> ExchangeBody {
         exchange.abandoned = Outcome::Dropped;
         ExchangeBody {
