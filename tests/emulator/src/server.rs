@@ -9,7 +9,7 @@
 //! hyper also answers what it cannot parse itself: `400` for a malformed request, `431` for a
 //! head over [`MAX_HEAD`] (then closes; such requests are not logged).
 //!
-//! Per request ([`exchange`]):
+//! Per request (`exchange`):
 //!
 //! 1. refuse a body sent in chunks (`411`) or larger than [`MAX_BODY`] (`413`) without reading
 //!    it, and close; otherwise read the body (a client that leaves mid-body is just closed on);
