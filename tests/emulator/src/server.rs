@@ -2,12 +2,22 @@
 //!
 //! A tokio runtime runs on a thread of its own (so tests and the binary can start the
 //! emulator from plain synchronous code). Every accepted connection is served by hyper's
-//! HTTP/1 connection API (`hyper::server::conn::http1`), not by `axum::serve`, because the
-//! faults need what only the connection gives: a handler that fails makes hyper close the
-//! connection without a byte, a body that fails makes it close in the middle of a response,
-//! and the handler's future is dropped when the client hangs up (see [`crate::exchange`]).
+//! HTTP/1 connection API (`hyper::server::conn::http1`) with a `service_fn`, not by
+//! `axum::serve`: the connection's settings matter (title-case header names, the head limit,
+//! no `Date`) and the faults need what only the connection's service gives. Which fault needs
+//! what:
+//!
+//! | fault                       | how, on hyper                                             |
+//! |-----------------------------|-----------------------------------------------------------|
+//! | `status`/`headers`/`body`/`corpus`/`repeat` | an ordinary response (through the CORS layer) |
+//! | `delayMs`                   | `tokio::time::sleep` in the service                       |
+//! | client gone during a delay  | hyper reads on while the service runs and drops its future at EOF; a drop guard logs `client-gone` ([`crate::exchange`]) |
+//! | `drop: "before-response"`   | the service returns an error: hyper closes without a byte |
+//! | `drop: "after-headers"`     | a body that fails after a few bytes under a larger `Content-Length`: hyper closes mid-body ([`ExchangeBody::cut_short`]) |
+//! | 10 MB bodies, client gone mid-body | the body goes out in 64 KiB slices; a body dropped before its end is `client-gone` |
+//!
 //! hyper also answers what it cannot parse itself: `400` for a malformed request, `431` for a
-//! head over [`MAX_HEAD`] (then closes; such requests are not logged).
+//! head over [`MAX_HEAD`] (then closes; such requests are neither logged nor printed).
 //!
 //! Per request (`exchange`):
 //!
@@ -21,10 +31,12 @@
 //!    answer; control → [`crate::control`]; `/v1/...` → [`crate::api`]; anything else →
 //!    `--static` files or `404`. A fault's headers then replace the layer's of the same name
 //!    (so a test can break CORS on purpose);
-//! 5. add `Cache-Control: no-store` and `Connection` (unless a fault set them), and hand the
-//!    body to hyper as an [`ExchangeBody`], which records the outcome, or cuts the response
-//!    short for `drop: "after-headers"`; one line to stderr when it ends: method, path (no
-//!    query, no header values: tokens must never reach a log), status or outcome, time.
+//! 5. add `Cache-Control: no-store` (unless a fault set it) and `Connection` (`close` when the
+//!    client, a refusal, a drop or a fault's own `Connection` header asks for it, otherwise
+//!    `keep-alive`), and hand the body to hyper as an [`ExchangeBody`], which records the
+//!    outcome, or cuts the response short for `drop: "after-headers"`; one line to stderr
+//!    when it ends: method, path (no query, no header values: tokens must never reach a log),
+//!    status or outcome, time.
 
 use std::convert::Infallible;
 use std::io;
