@@ -1,10 +1,10 @@
 //! The emulated API: `/v1/PhoneChat/CancelMadeBooking`, `MadeBookingDetails` and
 //! `RescheduleMadeBooking`, sharing one store of bookings.
 //!
-//! Order of checks, as ASP.NET Web API does it: route (unknown path → `404`, wrong method →
-//! `405` with `Allow`), then authorization (`401`/`403`), then the request's model (`400` with
-//! `ModelState`), then the booking (`404` if unknown or made by someone else), then the
-//! prerequisites (`409`).
+//! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
+//! route (unknown path → `404`, wrong method → `405` with `Allow`), then authorization
+//! (`401`/`403`), then the request's model (`400` with `ModelState`), then the booking (`404`
+//! if unknown or made by someone else), then the prerequisites (`409`).
 //!
 //! Names (paths, query parameters, JSON properties) are matched exactly as documented. The
 //! real API is laxer (case-insensitive, converts `"5"` to 5); being strict here makes a typo
@@ -12,12 +12,23 @@
 //!
 //! Planted bookings may be any JSON object, so the rules read them defensively: a `Status`
 //! that is not a string matches no rule, a `SessionDate` that cannot be read counts as "not
-//! passed", and `Credits` that are not a number count as 0.
+//! passed", and `Credits` that are not a number count as 0. Request bodies are read with
+//! serde_json (a duplicated key counts with its last value, as in `JSON.parse`).
 
-use crate::http::{Request, Response};
-use crate::json::{self, Json};
-use crate::state::{State, CLIENT_BALANCE, CLIENT_NICKNAME};
-use crate::uktime::{format_uk, parse_uk};
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use http::header::{AUTHORIZATION, HOST};
+use http::{HeaderMap, HeaderValue, Method, Uri};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::clock::{format_uk, now_ms, parse_uk};
+use crate::object::JsonObject;
+use crate::reply;
+use crate::state::{lock, Shared, CLIENT_BALANCE, CLIENT_NICKNAME};
 
 /// The scope the endpoints require.
 pub const SCOPE: &str = "account_phonechat_bookings";
@@ -26,31 +37,76 @@ const CANCEL: &str = "/v1/PhoneChat/CancelMadeBooking";
 const DETAILS: &str = "/v1/PhoneChat/MadeBookingDetails";
 const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
 
-/// `{"Message": text}`.
-pub fn message(status: u16, text: &str) -> Response {
-    Response::json(status, &Json::object([("Message", Json::str(text))]))
+/// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
+pub fn router(shared: Shared) -> Router {
+    Router::new()
+        .route(
+            CANCEL,
+            post(cancel).fallback(|method: Method| async move { wrong_method(&method, "POST") }),
+        )
+        .route(
+            RESCHEDULE,
+            post(reschedule)
+                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
+        )
+        .route(
+            DETAILS,
+            get(details).fallback(|method: Method| async move { wrong_method(&method, "GET") }),
+        )
+        .fallback(not_found_route)
+        .with_state(shared)
 }
 
-/// A `400` with ASP.NET's `ModelState` shape: one array of messages per key.
+/// `{"Message": text}`.
+#[derive(Serialize)]
+struct Message<'a> {
+    #[serde(rename = "Message")]
+    message: &'a str,
+}
+
+/// A response with ASP.NET's `{"Message": text}` body.
+pub fn message(status: u16, text: &str) -> Response {
+    reply::json(status, &Message { message: text })
+}
+
+/// A `400` body with ASP.NET's `ModelState` shape: one array of messages per key, in order.
+#[derive(Serialize)]
+struct Invalid {
+    #[serde(rename = "Message")]
+    message: &'static str,
+    #[serde(rename = "ModelState", serialize_with = "as_object")]
+    model_state: Vec<(String, Vec<String>)>,
+}
+
+fn as_object<S: Serializer>(
+    pairs: &[(String, Vec<String>)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
 fn invalid(errors: Vec<(String, String)>) -> Response {
-    let mut model_state: Vec<(String, Json)> = Vec::new();
+    let mut model_state: Vec<(String, Vec<String>)> = Vec::new();
     for (key, text) in errors {
         match model_state.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, Json::Array(list))) => list.push(Json::str(text)),
-            _ => model_state.push((key, Json::Array(vec![Json::str(text)]))),
+            Some((_, list)) => list.push(text),
+            None => model_state.push((key, vec![text])),
         }
     }
-    Response::json(
-        400,
-        &Json::object([
-            ("Message", Json::str("The request is invalid.")),
-            ("ModelState", Json::Object(model_state)),
-        ]),
-    )
+    let body = Invalid {
+        message: "The request is invalid.",
+        model_state,
+    };
+    reply::json(400, &body)
 }
 
 fn invalid_one(key: &str, text: &str) -> Response {
     invalid(vec![(key.to_owned(), text.to_owned())])
+}
+
+fn wrong_method(method: &Method, allowed: &'static str) -> Response {
+    let text = format!("The requested resource does not support http method '{method}'.");
+    reply::allow(message(405, &text), allowed)
 }
 
 /// What a bearer token grants.
@@ -61,12 +117,11 @@ enum Access {
     Granted,
 }
 
-fn access(request: &Request) -> Access {
-    let Some(value) = request.header("authorization") else {
+fn access(headers: &HeaderMap) -> Access {
+    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return Access::Denied;
     };
-    let value = value.trim();
-    let Some((scheme, token)) = value.split_once([' ', '\t']) else {
+    let Some((scheme, token)) = value.trim().split_once([' ', '\t']) else {
         return Access::Denied;
     };
     if !scheme.eq_ignore_ascii_case("bearer") {
@@ -81,52 +136,35 @@ fn access(request: &Request) -> Access {
     }
 }
 
-/// Handles a request to an API path (`/v1/...`). `now` is the current instant in ms.
-pub fn handle(request: &Request, state: &mut State, now: i64) -> Response {
-    let allowed = match request.path.as_str() {
-        CANCEL | RESCHEDULE => "POST",
-        DETAILS => "GET",
-        _ => return not_found_route(request),
-    };
-    if request.method != allowed {
-        let text = format!(
-            "The requested resource does not support http method '{}'.",
-            request.method
-        );
-        return message(405, &text).header("Allow", allowed);
-    }
-    match access(request) {
+/// The `401`/`403` to answer, if the token does not grant the scope.
+fn refuse_access(headers: &HeaderMap) -> Option<Response> {
+    match access(headers) {
         Access::Denied => {
-            return message(401, "Authorization has been denied for this request.")
-                .header("WWW-Authenticate", "Bearer");
+            let mut response = message(401, "Authorization has been denied for this request.");
+            response
+                .headers_mut()
+                .insert("WWW-Authenticate", HeaderValue::from_static("Bearer"));
+            Some(response)
         }
-        Access::NoScope => {
-            return message(
-                403,
-                &format!("The access token does not have the scope {SCOPE}."),
-            );
-        }
-        Access::Granted => {}
-    }
-    match request.path.as_str() {
-        CANCEL => cancel(request, state, now),
-        RESCHEDULE => reschedule(request, state, now),
-        _ => details(request, state),
+        Access::NoScope => Some(message(
+            403,
+            &format!("The access token does not have the scope {SCOPE}."),
+        )),
+        Access::Granted => None,
     }
 }
 
-fn not_found_route(request: &Request) -> Response {
-    let host = request.header("host").unwrap_or("localhost");
-    let query = if request.query.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", request.query)
-    };
+async fn not_found_route(headers: HeaderMap, uri: Uri) -> Response {
+    let host = headers
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
     message(
         404,
         &format!(
             "No HTTP resource was found that matches the request URI 'http://{host}{}{query}'.",
-            request.path
+            uri.path()
         ),
     )
 }
@@ -138,38 +176,52 @@ fn no_booking(id: i64) -> Response {
     )
 }
 
-/// The JSON object of a request body, or the `400` to answer.
-fn body_object(request: &Request) -> Result<Json, Response> {
-    let Ok(text) = std::str::from_utf8(&request.body) else {
-        return Err(invalid_one(
-            "request",
-            "The request body is not valid UTF-8.",
-        ));
-    };
+/// The name of a JSON value's type, for error messages.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The JSON object of a request body, or why it is not one (a `400` for the key `request`).
+fn body_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
+    let text = std::str::from_utf8(body).map_err(|_| "The request body is not valid UTF-8.")?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(invalid_one("request", "A request body is required."));
+        return Err("A request body is required.".to_owned());
     }
-    let value = json::parse(text).map_err(|e| {
-        invalid_one(
-            "request",
-            &format!("The request body is not valid JSON: {e}."),
-        )
-    })?;
-    if !value.is_object() {
-        let text = format!(
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| format!("The request body is not valid JSON: {e}."))?;
+    match value {
+        Value::Object(object) => Ok(object),
+        other => Err(format!(
             "The request body must be a JSON object, not {}.",
-            value.type_name()
-        );
-        return Err(invalid_one("request", &text));
+            type_name(&other)
+        )),
     }
-    Ok(value)
+}
+
+/// A JSON number that denotes an integer in `i64` range (`15`, `15.0`, `1.5e1`), as .NET reads it.
+fn as_integer(value: &Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        let n = value.as_f64()?;
+        // 2^63 is exactly representable; anything at or beyond it does not fit.
+        (n.fract() == 0.0 && n.abs() < 9.223_372_036_854_776e18).then_some(n as i64)
+    })
 }
 
 /// `BookingID` of a body: a positive integer (an `int` of .NET).
-fn booking_id(body: &Json, errors: &mut Vec<(String, String)>) -> Option<i64> {
+fn booking_id(
+    body: &serde_json::Map<String, Value>,
+    errors: &mut Vec<(String, String)>,
+) -> Option<i64> {
     match body.get("BookingID") {
-        None | Some(Json::Null) => {
+        None | Some(Value::Null) => {
             errors.push((
                 "request.BookingID".into(),
                 "The BookingID field is required.".into(),
@@ -177,9 +229,7 @@ fn booking_id(body: &Json, errors: &mut Vec<(String, String)>) -> Option<i64> {
             None
         }
         Some(value) => {
-            let id = value
-                .as_i64()
-                .filter(|n| (1..=i64::from(i32::MAX)).contains(n));
+            let id = as_integer(value).filter(|n| (1..=i64::from(i32::MAX)).contains(n));
             if id.is_none() {
                 errors.push((
                     "request.BookingID".into(),
@@ -191,43 +241,50 @@ fn booking_id(body: &Json, errors: &mut Vec<(String, String)>) -> Option<i64> {
     }
 }
 
-fn session_passed(booking: &Json, now: i64) -> bool {
+fn session_passed(booking: &JsonObject, now: i64) -> bool {
     booking
-        .get("SessionDate")
-        .and_then(Json::as_str)
-        .and_then(parse_uk)
+        .get_as::<String>("SessionDate")
+        .and_then(|text| parse_uk(&text))
         .is_some_and(|session| session <= now)
 }
 
-fn cancel(request: &Request, state: &mut State, now: i64) -> Response {
-    let body = match body_object(request) {
+/// The booking as the answer of an endpoint.
+fn booking_reply(booking: &JsonObject) -> Response {
+    reply::json_text(200, booking.to_json())
+}
+
+async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Some(refusal) = refuse_access(&headers) {
+        return refusal;
+    }
+    let body = match body_object(&body) {
         Ok(body) => body,
-        Err(response) => return response,
+        Err(why) => return invalid_one("request", &why),
     };
     let mut errors = Vec::new();
     let id = booking_id(&body, &mut errors);
     let reason = match body.get("Reason") {
-        None | Some(Json::Null) => {
+        None | Some(Value::Null) => {
             errors.push((
                 "request.Reason".into(),
                 "The Reason field is required.".into(),
             ));
             None
         }
-        Some(Json::String(text)) if text.trim().is_empty() => {
+        Some(Value::String(text)) if text.trim().is_empty() => {
             errors.push((
                 "request.Reason".into(),
                 "The Reason field is required.".into(),
             ));
             None
         }
-        Some(Json::String(text)) => Some(text.clone()),
+        Some(Value::String(text)) => Some(text.clone()),
         Some(other) => {
             errors.push((
                 "request.Reason".into(),
                 format!(
                     "The Reason field must be a string, not {}.",
-                    other.type_name()
+                    type_name(other)
                 ),
             ));
             None
@@ -236,10 +293,12 @@ fn cancel(request: &Request, state: &mut State, now: i64) -> Response {
     let (Some(id), Some(reason)) = (id, reason) else {
         return invalid(errors);
     };
+    let now = now_ms();
+    let mut state = lock(&shared);
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
     };
-    match booking.get("Status").and_then(Json::as_str) {
+    match booking.get_as::<String>("Status").as_deref() {
         Some("Cancelled") => return message(409, "The booking is already cancelled."),
         Some("Rejected") => {
             return message(409, "The booking was rejected and cannot be cancelled.")
@@ -252,17 +311,33 @@ fn cancel(request: &Request, state: &mut State, now: i64) -> Response {
         }
         _ => {}
     }
-    booking.set("Status", Json::str("Cancelled"));
-    booking.set("CancelledDate", Json::str(format_uk(now, false)));
-    booking.set("CancelledReason", Json::str(reason));
-    booking.set("CancelledBy", Json::str(CLIENT_NICKNAME));
-    booking.set("LastUpdated", Json::str(format_uk(now, true)));
-    booking.set("ActionClient", Json::Null);
-    Response::json(200, booking)
+    booking.set("Status", "Cancelled");
+    booking.set("CancelledDate", &format_uk(now, false));
+    booking.set("CancelledReason", &reason);
+    booking.set("CancelledBy", CLIENT_NICKNAME);
+    booking.set("LastUpdated", &format_uk(now, true));
+    booking.set("ActionClient", &None::<String>);
+    booking_reply(booking)
 }
 
-fn details(request: &Request, state: &mut State) -> Response {
-    let id = match request.query_param("BookingID") {
+async fn details(
+    State(shared): State<Shared>,
+    method: Method,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    // axum lets a GET route answer HEAD too; the API does not.
+    if method != Method::GET {
+        return wrong_method(&method, "GET");
+    }
+    if let Some(refusal) = refuse_access(&headers) {
+        return refusal;
+    }
+    let query = query.unwrap_or_default();
+    let id = form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "BookingID")
+        .map(|(_, value)| value.into_owned());
+    let id = match id {
         None => return invalid_one("BookingID", "The BookingID field is required."),
         Some(text) if text.is_empty() => {
             return invalid_one("BookingID", "The BookingID field is required.")
@@ -277,35 +352,41 @@ fn details(request: &Request, state: &mut State) -> Response {
             }
         },
     };
-    match state.client_booking_mut(id) {
-        Some(booking) => Response::json(200, booking),
+    match lock(&shared).client_booking_mut(id) {
+        Some(booking) => booking_reply(booking),
         None => no_booking(id),
     }
 }
 
-fn reschedule(request: &Request, state: &mut State, now: i64) -> Response {
-    let body = match body_object(request) {
+async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Some(refusal) = refuse_access(&headers) {
+        return refusal;
+    }
+    let body = match body_object(&body) {
         Ok(body) => body,
-        Err(response) => return response,
+        Err(why) => return invalid_one("request", &why),
     };
     let mut errors = Vec::new();
     let Some(id) = booking_id(&body, &mut errors) else {
         return invalid(errors);
     };
+    let now = now_ms();
     // 5 to 10 minutes from now: 300–599 s, rounded up to a whole second (written without ms).
-    let session = now + 300_000 + (state.random() % 300) as i64 * 1000;
+    let offset_ms = 300_000 + 1000 * i64::from(fastrand::u16(0..300));
+    let session = now + offset_ms;
     let session = session + (1000 - session.rem_euclid(1000)) % 1000;
+    let mut state = lock(&shared);
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
     };
     if !session_passed(booking, now) {
         return message(409, "The session date has not passed yet.");
     }
-    let credits = booking.get("Credits").and_then(Json::as_f64).unwrap_or(0.0);
+    let credits = booking.get_as::<f64>("Credits").unwrap_or(0.0);
     if credits > CLIENT_BALANCE {
         return message(409, "Not enough credits to reschedule this booking.");
     }
-    booking.set("SessionDate", Json::str(format_uk(session, false)));
-    booking.set("LastUpdated", Json::str(format_uk(now, true)));
-    Response::json(200, booking)
+    booking.set("SessionDate", &format_uk(session, false));
+    booking.set("LastUpdated", &format_uk(now, true));
+    booking_reply(booking)
 }

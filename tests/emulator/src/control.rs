@@ -1,6 +1,6 @@
-//! The test-control API under `/__emulator/`. It is never faulted and never appears in the
-//! request log, so tests can inspect and steer the emulator without disturbing what they
-//! assert on. Errors are `{"error": "..."}`.
+//! The test-control API under `/__emulator/` (an axum [`Router`]). It is never faulted and
+//! never appears in the request log, so tests can inspect and steer the emulator without
+//! disturbing what they assert on. Errors are `{"error": "..."}`.
 //!
 //! | request                              | effect                                               |
 //! |--------------------------------------|------------------------------------------------------|
@@ -18,136 +18,190 @@
 //! | `DELETE /__emulator/bookings/<id>`   | remove it → 204                                      |
 //! | `GET /__emulator/health`             | `ok`                                                 |
 
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::clock::now_ms;
 use crate::faults;
-use crate::http::{Request, Response};
-use crate::json::{self, Json};
-use crate::state::{lock, Shared, CLIENT_USER_ID};
+use crate::object::{is_object, type_name, JsonObject};
+use crate::reply;
+use crate::state::{lock, Shared, StoredBooking, CLIENT_USER_ID};
 
 /// The prefix of control paths.
 pub const PREFIX: &str = "/__emulator";
 
+/// `{"error": text}`.
+#[derive(Serialize)]
+struct Error<'a> {
+    error: &'a str,
+}
+
 fn error(status: u16, text: &str) -> Response {
-    Response::json(status, &Json::object([("error", Json::str(text))]))
+    reply::json(status, &Error { error: text })
 }
 
-fn not_allowed(allow: &str) -> Response {
-    error(405, &format!("method not allowed; use {allow}")).header("Allow", allow)
+fn not_allowed(allow: &'static str) -> Response {
+    reply::allow(
+        error(405, &format!("method not allowed; use {allow}")),
+        allow,
+    )
 }
 
-fn body_json(request: &Request) -> Result<Json, Response> {
-    let text = std::str::from_utf8(&request.body)
-        .map_err(|_| error(400, "the body is not valid UTF-8"))?;
-    json::parse(text).map_err(|e| error(400, &format!("the body is not valid JSON: {e}")))
+/// The router of the control paths.
+pub fn router(shared: Shared) -> Router {
+    Router::new()
+        .route(
+            "/__emulator/health",
+            get(|| async { reply::text(200, "ok") }).fallback(|| async { not_allowed("GET") }),
+        )
+        .route(
+            "/__emulator/reset",
+            post(reset).fallback(|| async { not_allowed("POST") }),
+        )
+        .route(
+            "/__emulator/requests",
+            get(requests)
+                .delete(clear_requests)
+                .fallback(|| async { not_allowed("GET, DELETE") }),
+        )
+        .route(
+            "/__emulator/faults",
+            get(pending_faults)
+                .post(add_faults)
+                .delete(clear_faults)
+                .fallback(|| async { not_allowed("GET, POST, DELETE") }),
+        )
+        .route(
+            "/__emulator/corpus",
+            get(corpus).fallback(|| async { not_allowed("GET") }),
+        )
+        .route(
+            "/__emulator/bookings/{id}",
+            get(get_booking)
+                .put(put_booking)
+                .delete(delete_booking)
+                .fallback(|| async { not_allowed("GET, PUT, DELETE") }),
+        )
+        .fallback(|| async { error(404, "no such control endpoint") })
+        .with_state(shared)
 }
 
-/// Handles a request to a control path.
-pub fn handle(request: &Request, shared: &Shared, now: i64) -> Response {
-    let method = request.method.as_str();
-    let rest = request.path.strip_prefix(PREFIX).unwrap_or_default();
-    match rest {
-        "/health" => match method {
-            "GET" => Response::text(200, "ok"),
-            _ => not_allowed("GET"),
-        },
-        "/reset" => match method {
-            "POST" => {
-                lock(shared).reset(now);
-                Response::new(204)
-            }
-            _ => not_allowed("POST"),
-        },
-        "/requests" => match method {
-            "GET" => {
-                let entries = lock(shared).log.iter().map(|e| e.to_json()).collect();
-                Response::json(200, &Json::Array(entries))
-            }
-            "DELETE" => {
-                lock(shared).log.clear();
-                Response::new(204)
-            }
-            _ => not_allowed("GET, DELETE"),
-        },
-        "/faults" => match method {
-            "GET" => {
-                let pending = lock(shared).faults.iter().map(|f| f.raw.clone()).collect();
-                Response::json(200, &Json::Array(pending))
-            }
-            "POST" => {
-                let value = match body_json(request) {
-                    Ok(value) => value,
-                    Err(response) => return response,
-                };
-                let corpus = lock(shared).corpus_dir.clone();
-                match faults::parse_faults(&value, corpus.as_deref()) {
-                    Ok(new) => {
-                        lock(shared).faults.extend(new);
-                        Response::new(204)
-                    }
-                    Err(text) => error(400, &text),
-                }
-            }
-            "DELETE" => {
-                lock(shared).faults.clear();
-                Response::new(204)
-            }
-            _ => not_allowed("GET, POST, DELETE"),
-        },
-        "/corpus" => match method {
-            "GET" => {
-                let Some(dir) = lock(shared).corpus_dir.clone() else {
-                    return error(404, "the emulator was started without --corpus DIR");
-                };
-                match faults::corpus_names(&dir) {
-                    Ok(names) => {
-                        let names = names.into_iter().map(Json::str).collect();
-                        Response::json(200, &Json::Array(names))
-                    }
-                    Err(e) => error(500, &format!("cannot list the corpus: {e}")),
-                }
-            }
-            _ => not_allowed("GET"),
-        },
-        _ => match rest.strip_prefix("/bookings/") {
-            Some(id) => booking(request, shared, id),
-            None => error(404, "no such control endpoint"),
-        },
+async fn reset(State(shared): State<Shared>) -> Response {
+    lock(&shared).reset(now_ms());
+    reply::empty(204)
+}
+
+async fn requests(State(shared): State<Shared>) -> Response {
+    reply::json(200, &lock(&shared).log)
+}
+
+async fn clear_requests(State(shared): State<Shared>) -> Response {
+    lock(&shared).log.clear();
+    reply::empty(204)
+}
+
+async fn pending_faults(State(shared): State<Shared>) -> Response {
+    let state = lock(&shared);
+    let pending: Vec<&RawValue> = state.faults.iter().map(|f| &*f.raw).collect();
+    reply::json(200, &pending)
+}
+
+async fn add_faults(State(shared): State<Shared>, body: Bytes) -> Response {
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return error(400, "the body is not valid UTF-8");
+    };
+    let corpus = lock(&shared).corpus_dir.clone();
+    match faults::parse_faults(text, corpus.as_deref()) {
+        Ok(new) => {
+            lock(&shared).faults.extend(new);
+            reply::empty(204)
+        }
+        Err(text) => error(400, &text),
     }
 }
 
-fn booking(request: &Request, shared: &Shared, id: &str) -> Response {
-    let Ok(id) = id.parse::<i64>() else {
-        return error(400, "the booking ID must be an integer");
+async fn clear_faults(State(shared): State<Shared>) -> Response {
+    lock(&shared).faults.clear();
+    reply::empty(204)
+}
+
+async fn corpus(State(shared): State<Shared>) -> Response {
+    let Some(dir) = lock(&shared).corpus_dir.clone() else {
+        return error(404, "the emulator was started without --corpus DIR");
     };
-    match request.method.as_str() {
-        "GET" => match lock(shared).bookings.get(&id) {
-            Some(stored) => Response::json(200, &stored.booking),
-            None => error(404, &format!("no booking {id}")),
+    match faults::corpus_names(&dir) {
+        Ok(names) => reply::json(200, &names),
+        Err(e) => error(500, &format!("cannot list the corpus: {e}")),
+    }
+}
+
+/// The `400` for a booking ID that is not an integer.
+fn bad_id() -> Response {
+    error(400, "the booking ID must be an integer")
+}
+
+async fn get_booking(State(shared): State<Shared>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return bad_id();
+    };
+    match lock(&shared).bookings.get(&id) {
+        Some(stored) => reply::json_text(200, stored.booking.to_json()),
+        None => error(404, &format!("no booking {id}")),
+    }
+}
+
+async fn put_booking(
+    State(shared): State<Shared>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return bad_id();
+    };
+    let query = query.unwrap_or_default();
+    let owner = form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "owner")
+        .map(|(_, value)| value.into_owned());
+    let owner = match owner {
+        None => CLIENT_USER_ID,
+        Some(text) => match text.parse::<i64>() {
+            Ok(owner) => owner,
+            Err(_) => return error(400, "owner must be an integer user ID"),
         },
-        "PUT" => {
-            let owner = match request.query_param("owner") {
-                None => CLIENT_USER_ID,
-                Some(text) => match text.parse::<i64>() {
-                    Ok(owner) => owner,
-                    Err(_) => return error(400, "owner must be an integer user ID"),
-                },
-            };
-            let booking = match body_json(request) {
-                Ok(value) if value.is_object() => value,
-                Ok(value) => {
-                    let text =
-                        format!("a booking must be a JSON object, not {}", value.type_name());
-                    return error(400, &text);
-                }
-                Err(response) => return response,
-            };
-            let stored = crate::state::StoredBooking { owner, booking };
-            lock(shared).bookings.insert(id, stored);
-            Response::new(204)
-        }
-        "DELETE" => match lock(shared).bookings.remove(&id) {
-            Some(_) => Response::new(204),
-            None => error(404, &format!("no booking {id}")),
-        },
-        _ => not_allowed("GET, PUT, DELETE"),
+    };
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return error(400, "the body is not valid UTF-8");
+    };
+    let raw: Box<RawValue> = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => return error(400, &format!("the body is not valid JSON: {e}")),
+    };
+    if !is_object(&raw) {
+        let text = format!("a booking must be a JSON object, not {}", type_name(&raw));
+        return error(400, &text);
+    }
+    let booking = match JsonObject::parse(raw.get()) {
+        Ok(booking) => booking,
+        Err(e) => return error(400, &format!("the body is not valid JSON: {e}")),
+    };
+    lock(&shared)
+        .bookings
+        .insert(id, StoredBooking { owner, booking });
+    reply::empty(204)
+}
+
+async fn delete_booking(State(shared): State<Shared>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return bad_id();
+    };
+    match lock(&shared).bookings.remove(&id) {
+        Some(_) => reply::empty(204),
+        None => error(404, &format!("no booking {id}")),
     }
 }

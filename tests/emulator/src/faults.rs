@@ -1,4 +1,6 @@
-//! Fault injection: what a queued fault may say, and the socket tricks that carry it out.
+//! Fault injection: what a queued fault may say. How each one is carried out on the hyper
+//! connection is in [`crate::exchange`] (breaking the connection) and [`crate::server`] (the
+//! order of things).
 //!
 //! A fault is posted as JSON to `/__emulator/faults` and waits in a FIFO queue. The next
 //! non-`OPTIONS` request to an API path (`/v1/...`) takes the oldest fault whose `path` is
@@ -41,18 +43,24 @@
 //!   request normally, so state *does* change, like a server that did the work but whose
 //!   answer got lost), sends its head with a `Content-Length` larger than what follows, a few
 //!   body bytes, and closes.
-//! - While delaying, the socket is peeked without blocking every ~10 ms; if the client has
-//!   closed it, the request is abandoned and logged as `client-gone`.
+//! - While delaying, the emulator notices a client that closes the connection at once (hyper
+//!   watches the socket of a request in flight and drops its handler), abandons the request and
+//!   logs it as `client-gone`.
+//! - A fault is parsed and checked (headers, status, corpus file, base64) when it is posted, so
+//!   a bad one is a `400` to the test that posted it, never a failure later.
 
 use std::fs;
-use std::io::{self, Write};
-use std::net::{Shutdown, TcpStream};
+use std::io;
 use std::path::Path;
-use std::thread;
-use std::time::{Duration, Instant};
 
-use crate::http::Response;
-use crate::json::Json;
+use base64::engine::general_purpose::{STANDARD_PAD_INDIFFERENT, URL_SAFE_PAD_INDIFFERENT};
+use base64::Engine;
+use bytes::Bytes;
+use http::{HeaderName, HeaderValue, StatusCode};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::object::{type_name, JsonObject};
 
 /// The longest delay a fault may ask for.
 pub const MAX_DELAY_MS: u64 = 600_000;
@@ -101,6 +109,9 @@ pub fn corpus_names(dir: &Path) -> io::Result<Vec<String>> {
 }
 
 /// Reads the corpus file `name` of `dir` (see the module documentation for what is allowed).
+///
+/// A blocking read, on the task of the control request that posted the fault: corpus files
+/// are small and tests post faults one at a time.
 fn read_corpus_file(dir: Option<&Path>, name: &str) -> Result<Vec<u8>, String> {
     let dir = dir.ok_or("\"corpus\" needs the emulator to be started with --corpus DIR")?;
     if !valid_corpus_name(name) {
@@ -120,7 +131,8 @@ fn read_corpus_file(dir: Option<&Path>, name: &str) -> Result<Vec<u8>, String> {
 }
 
 /// How a fault breaks the connection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DropMode {
     /// Close without sending anything.
     BeforeResponse,
@@ -128,167 +140,131 @@ pub enum DropMode {
     AfterHeaders,
 }
 
+/// The answer a fault gives instead of the API's.
+#[derive(Debug, Clone)]
+pub struct Canned {
+    /// The status.
+    pub status: StatusCode,
+    /// Headers in order; they replace the emulator's headers of the same names.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// The body.
+    pub body: Bytes,
+}
+
 /// A queued fault.
 #[derive(Debug, Clone)]
 pub struct Fault {
     /// The JSON it was posted as (what `GET /__emulator/faults` shows).
-    pub raw: Json,
+    pub raw: Box<RawValue>,
     /// Only for requests to this path.
     pub path: Option<String>,
     /// Wait this long first.
     pub delay_ms: u64,
     /// Answer this instead of handling the request.
-    pub response: Option<Response>,
+    pub response: Option<Canned>,
     /// Break the connection.
     pub drop: Option<DropMode>,
 }
 
-/// Reads one fault or an array of them; `corpus` is the `--corpus` directory, if any.
-pub fn parse_faults(value: &Json, corpus: Option<&Path>) -> Result<Vec<Fault>, String> {
-    match value {
-        Json::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| parse_fault(item, corpus).map_err(|e| format!("fault [{i}]: {e}")))
-            .collect(),
-        other => parse_fault(other, corpus).map(|fault| vec![fault]),
-    }
+/// A fault as posted. Unknown fields are refused, so a typo fails the test that posted it.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "camelCase",
+    expecting = "a fault object"
+)]
+struct Spec {
+    path: Option<String>,
+    delay_ms: Option<u64>,
+    status: Option<u16>,
+    headers: Option<JsonObject>,
+    content_type: Option<String>,
+    body: Option<String>,
+    body_base64: Option<String>,
+    corpus: Option<String>,
+    repeat: Option<u64>,
+    drop: Option<DropMode>,
 }
 
-fn string_field<'a>(name: &str, value: &'a Json) -> Result<&'a str, String> {
-    value
-        .as_str()
-        .ok_or_else(|| format!("\"{name}\" must be a string, not {}", value.type_name()))
+/// Reads one fault or an array of them (the body of `POST /__emulator/faults`); `corpus` is
+/// the `--corpus` directory, if any.
+pub fn parse_faults(text: &str, corpus: Option<&Path>) -> Result<Vec<Fault>, String> {
+    let raw: Box<RawValue> =
+        serde_json::from_str(text).map_err(|e| format!("the body is not valid JSON: {e}"))?;
+    if type_name(&raw) != "an array" {
+        return parse_fault(raw, corpus).map(|fault| vec![fault]);
+    }
+    let items: Vec<Box<RawValue>> =
+        serde_json::from_str(raw.get()).map_err(|e| format!("the body is not valid JSON: {e}"))?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| parse_fault(item, corpus).map_err(|e| format!("fault [{i}]: {e}")))
+        .collect()
 }
 
-fn valid_header(name: &str, value: &str) -> Result<(), String> {
-    let token = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-    if !token {
-        return Err(format!("header name {name:?} is not valid"));
-    }
-    if ["content-length", "transfer-encoding"].contains(&name.to_ascii_lowercase().as_str()) {
+fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let header_name = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| format!("header name {name:?} is not valid"))?;
+    if header_name == http::header::CONTENT_LENGTH || header_name == http::header::TRANSFER_ENCODING
+    {
         return Err(format!(
             "header {name:?} cannot be set; use \"drop\" to break the framing"
         ));
     }
-    if value.contains(['\r', '\n', '\0']) {
-        return Err(format!(
-            "the value of header {name:?} contains CR, LF or NUL"
-        ));
-    }
-    Ok(())
+    let header_value = HeaderValue::from_str(value).map_err(|_| {
+        format!("the value of header {name:?} contains a control character (CR, LF, NUL, ...)")
+    })?;
+    Ok((header_name, header_value))
 }
 
-fn parse_fault(value: &Json, corpus: Option<&Path>) -> Result<Fault, String> {
-    let Json::Object(pairs) = value else {
-        return Err(format!(
-            "a fault must be an object, not {}",
-            value.type_name()
-        ));
-    };
-    let mut fault = Fault {
-        raw: value.clone(),
-        path: None,
-        delay_ms: 0,
-        response: None,
-        drop: None,
-    };
-    let mut status = None;
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut content_type = None;
-    let mut body: Option<Vec<u8>> = None;
-    // From a corpus file's name: its status and its Content-Type.
-    let mut corpus_defaults: Option<(Option<u16>, &'static str)> = None;
-    let mut repeat: Option<usize> = None;
-    for (name, field) in pairs {
-        match name.as_str() {
-            "path" => fault.path = Some(string_field(name, field)?.to_owned()),
-            "delayMs" => {
-                fault.delay_ms = field
-                    .as_i64()
-                    .and_then(|n| u64::try_from(n).ok())
-                    .filter(|n| *n <= MAX_DELAY_MS)
-                    .ok_or_else(|| format!("\"delayMs\" must be an integer 0–{MAX_DELAY_MS}"))?;
-            }
-            "status" => {
-                status = Some(
-                    field
-                        .as_i64()
-                        .and_then(|n| u16::try_from(n).ok())
-                        .filter(|n| (200..=599).contains(n))
-                        .ok_or("\"status\" must be an integer 200–599")?,
-                );
-            }
-            "headers" => {
-                let Json::Object(items) = field else {
-                    return Err("\"headers\" must be an object of strings".to_owned());
-                };
-                for (header, header_value) in items {
-                    let header_value = string_field(header, header_value)?;
-                    valid_header(header, header_value)?;
-                    headers.push((header.clone(), header_value.to_owned()));
-                }
-            }
-            "contentType" => {
-                let text = string_field(name, field)?;
-                valid_header("Content-Type", text)?;
-                content_type = Some(text.to_owned());
-            }
-            "body" | "bodyBase64" | "corpus" if body.is_some() => {
-                return Err("give only one of \"body\", \"bodyBase64\" and \"corpus\"".to_owned());
-            }
-            "corpus" => {
-                let file = string_field(name, field)?;
-                body = Some(read_corpus_file(corpus, file)?);
-                let status = file
-                    .split('-')
-                    .next()
-                    .and_then(|n| n.parse::<u16>().ok())
-                    .filter(|n| (200..=599).contains(n));
-                corpus_defaults = corpus_content_type(file).map(|t| (status, t));
-            }
-            "repeat" => {
-                repeat = Some(
-                    field
-                        .as_i64()
-                        .and_then(|n| usize::try_from(n).ok())
-                        .filter(|n| *n >= 1)
-                        .ok_or("\"repeat\" must be a whole number, 1 or more")?,
-                );
-            }
-            "body" => body = Some(string_field(name, field)?.as_bytes().to_vec()),
-            "bodyBase64" => {
-                let text = string_field(name, field)?;
-                body = Some(base64_decode(text).ok_or("\"bodyBase64\" is not valid base64")?);
-            }
-            "drop" => {
-                fault.drop = Some(match field.as_str() {
-                    Some("before-response") => DropMode::BeforeResponse,
-                    Some("after-headers") => DropMode::AfterHeaders,
-                    _ => {
-                        return Err(
-                            "\"drop\" must be \"before-response\" or \"after-headers\"".to_owned()
-                        )
-                    }
-                });
-            }
-            other => return Err(format!("unknown fault field {other:?}")),
-        }
+fn parse_fault(raw: Box<RawValue>, corpus: Option<&Path>) -> Result<Fault, String> {
+    let spec: Spec = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+    let delay_ms = spec.delay_ms.unwrap_or(0);
+    if delay_ms > MAX_DELAY_MS {
+        return Err(format!("\"delayMs\" must be an integer 0–{MAX_DELAY_MS}"));
     }
-    if let Some((file_status, file_type)) = corpus_defaults {
+    let mut status = match spec.status {
+        Some(code) if (200..=599).contains(&code) => StatusCode::from_u16(code).ok(),
+        Some(_) => return Err("\"status\" must be an integer 200–599".to_owned()),
+        None => None,
+    };
+    let mut headers = Vec::new();
+    for (name, value) in spec.headers.iter().flat_map(JsonObject::members) {
+        let value: String = serde_json::from_str(value.get())
+            .map_err(|_| format!("the value of header {name:?} must be a string"))?;
+        headers.push(header(name, &value)?);
+    }
+    let given = [&spec.body, &spec.body_base64, &spec.corpus];
+    if given.iter().filter(|b| b.is_some()).count() > 1 {
+        return Err("give only one of \"body\", \"bodyBase64\" and \"corpus\"".to_owned());
+    }
+    let mut content_type = spec.content_type;
+    let mut body: Option<Vec<u8>> = spec.body.map(String::into_bytes);
+    if let Some(text) = &spec.body_base64 {
+        body = Some(base64_decode(text).ok_or("\"bodyBase64\" is not valid base64")?);
+    }
+    if let Some(file) = &spec.corpus {
+        body = Some(read_corpus_file(corpus, file)?);
+        // The number the name starts with is the status; the extension gives the type.
+        let file_status = file
+            .split('-')
+            .next()
+            .and_then(|n| n.parse::<u16>().ok())
+            .filter(|n| (200..=599).contains(n))
+            .and_then(|n| StatusCode::from_u16(n).ok());
         status = status.or(file_status);
-        let typed = headers
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+        let typed = headers.iter().any(|(n, _)| n == http::header::CONTENT_TYPE);
         if content_type.is_none() && !typed {
-            content_type = Some(file_type.to_owned());
+            content_type = corpus_content_type(file).map(str::to_owned);
         }
     }
-    if let Some(times) = repeat {
+    if let Some(times) = spec.repeat {
         let once = body.as_deref().ok_or("\"repeat\" needs a body to repeat")?;
+        let times = usize::try_from(times)
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or("\"repeat\" must be a whole number, 1 or more")?;
         if once.len().saturating_mul(times) > MAX_REPEATED_BODY {
             return Err(format!(
                 "\"repeat\" would make a body of more than {MAX_REPEATED_BODY} bytes"
@@ -296,135 +272,55 @@ fn parse_fault(value: &Json, corpus: Option<&Path>) -> Result<Fault, String> {
         }
         body = Some(once.repeat(times));
     }
-    match status {
-        Some(status) => {
-            let mut response = Response::new(status);
-            response.headers = headers;
-            if let Some(content_type) = content_type {
-                response
-                    .headers
-                    .retain(|(n, _)| !n.eq_ignore_ascii_case("content-type"));
-                response
-                    .headers
-                    .push(("Content-Type".to_owned(), content_type));
-            }
-            response.body = body.unwrap_or_default();
-            fault.response = Some(response);
-        }
-        None if !headers.is_empty() || content_type.is_some() || body.is_some() => {
+    if let Some(text) = content_type {
+        headers.retain(|(n, _)| n != http::header::CONTENT_TYPE);
+        headers.push(header("Content-Type", &text)?);
+    }
+    let response = match status {
+        Some(status) => Some(Canned {
+            status,
+            headers,
+            body: Bytes::from(body.unwrap_or_default()),
+        }),
+        None if !headers.is_empty() || body.is_some() => {
             return Err(
                 "\"headers\", \"contentType\", \"body\", \"bodyBase64\", \"corpus\" \
-                        and \"repeat\" need a \"status\""
+                 and \"repeat\" need a \"status\""
                     .to_owned(),
             );
         }
-        None => {}
-    }
-    Ok(fault)
+        None => None,
+    };
+    Ok(Fault {
+        raw,
+        path: spec.path,
+        delay_ms,
+        response,
+        drop: spec.drop,
+    })
 }
 
 /// Decodes standard or URL-safe base64, padding optional, whitespace ignored.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    let mut padding = 0;
-    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
-        let value = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => {
-                padding += 1;
-                continue;
-            }
-            _ => return None,
-        };
-        if padding > 0 {
-            return None; // data after padding
-        }
-        acc = (acc << 6) | u32::from(value);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    // Leftover bits must be zero padding of a final partial group (2 or 4 bits), never 6.
-    (bits != 6 && padding <= 2).then_some(out)
-}
-
-/// Whether the peer has closed the connection (a non-blocking peek sees end-of-file or an
-/// error). Data waiting to be read (say, a pipelined request) means it is still there.
-pub fn peer_gone(stream: &TcpStream) -> bool {
-    if stream.set_nonblocking(true).is_err() {
-        return true;
-    }
-    let mut byte = [0u8; 1];
-    let result = stream.peek(&mut byte);
-    let restored = stream.set_nonblocking(false).is_ok();
-    match result {
-        Ok(0) => true,
-        Ok(_) => !restored,
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
-            ) =>
-        {
-            !restored
-        }
-        Err(_) => true,
-    }
-}
-
-/// Sleeps `delay_ms` in steps of ~10 ms, checking the peer between steps. Returns `true` as
-/// soon as the client is gone.
-pub fn delay_watching(stream: &TcpStream, delay_ms: u64) -> bool {
-    let deadline = Instant::now() + Duration::from_millis(delay_ms);
-    loop {
-        if peer_gone(stream) {
-            return true;
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            return false;
-        }
-        thread::sleep((deadline - now).min(Duration::from_millis(10)));
-    }
-}
-
-/// Closes the connection without sending anything.
-pub fn drop_before_response(stream: &TcpStream) {
-    let _ = stream.shutdown(Shutdown::Both);
-}
-
-/// Sends `response`'s head announcing more body than follows, a few body bytes, then closes.
-pub fn drop_after_headers(stream: &mut TcpStream, response: &Response) {
-    let body = &response.body;
-    let announced = body.len().max(16);
-    let sent = body.len().min(8);
-    let mut bytes = response.head_bytes(announced, true);
-    bytes.extend_from_slice(body.get(..sent).unwrap_or_default());
-    let _ = stream.write_all(&bytes);
-    let _ = stream.flush();
-    let _ = stream.shutdown(Shutdown::Both);
+    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    STANDARD_PAD_INDIFFERENT
+        .decode(&compact)
+        .or_else(|_| URL_SAFE_PAD_INDIFFERENT.decode(&compact))
+        .ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse;
 
     #[test]
     fn base64() {
         assert_eq!(base64_decode("aGVsbG8=").unwrap(), b"hello");
         assert_eq!(base64_decode("aGVsbG8").unwrap(), b"hello");
+        assert_eq!(base64_decode("aGVs bG8=\n").unwrap(), b"hello");
         assert_eq!(base64_decode("").unwrap(), b"");
         assert_eq!(base64_decode("/w==").unwrap(), [255]);
+        assert_eq!(base64_decode("_w").unwrap(), [255]);
         assert!(base64_decode("a").is_none());
         assert!(base64_decode("aGVs!").is_none());
         assert!(base64_decode("aG==VsbG8").is_none());
@@ -462,25 +358,30 @@ mod tests {
 
     #[test]
     fn repeat_multiplies_the_body() {
-        let faults = parse_faults(
-            &parse(r#"{"status":200,"body":"ab","repeat":3}"#).unwrap(),
-            None,
-        )
-        .unwrap();
+        let faults = parse_faults(r#"{"status":200,"body":"ab","repeat":3}"#, None).unwrap();
         let response = faults[0].response.as_ref().unwrap();
-        assert_eq!(response.body, b"ababab");
+        assert_eq!(response.body, &b"ababab"[..]);
     }
 
     #[test]
     fn parses_faults_and_refuses_mistakes() {
-        let faults = parse_faults(&parse(r#"[{"status":503,"headers":{"Retry-After":"1"},"body":"x"},{"delayMs":5,"path":"/v1/a"}]"#).unwrap(), None).unwrap();
+        let faults = parse_faults(
+            r#"[{"status":503,"headers":{"Retry-After":"1"},"body":"x"},{"delayMs":5,"path":"/v1/a"}]"#,
+            None,
+        )
+        .unwrap();
         assert_eq!(faults.len(), 2);
         let response = faults[0].response.as_ref().unwrap();
         assert_eq!(
-            (response.status, response.body.as_slice()),
+            (response.status.as_u16(), &response.body[..]),
             (503, &b"x"[..])
         );
+        assert_eq!(
+            faults[0].raw.get(),
+            r#"{"status":503,"headers":{"Retry-After":"1"},"body":"x"}"#
+        );
         assert_eq!(faults[1].path.as_deref(), Some("/v1/a"));
+        assert_eq!(faults[1].delay_ms, 5);
         for bad in [
             r#"{"corpus":"200-ok-x.json"}"#,
             r#"{"status":200,"repeat":2}"#,
@@ -496,11 +397,15 @@ mod tests {
             r#"{"status":500,"body":"a","bodyBase64":"YQ=="}"#,
             r#"{"status":500,"headers":{"Content-Length":"5"}}"#,
             r#"{"status":500,"headers":{"X":"a\r\nb"}}"#,
+            r#"{"status":500,"headers":{"X":1}}"#,
+            r#"{"status":500,"headers":{"Bad Name":"x"}}"#,
             r#"{"drop":"sometimes"}"#,
             r#"{"delayMs":-1}"#,
+            r#"{"delayMs":600001}"#,
             r#"[1]"#,
+            r#"nope"#,
         ] {
-            assert!(parse_faults(&parse(bad).unwrap(), None).is_err(), "{bad}");
+            assert!(parse_faults(bad, None).is_err(), "{bad}");
         }
     }
 }

@@ -1,36 +1,40 @@
 //! A local emulator of the AdultWork REST API for the SDK's browser tests, Node tests, demo
 //! and example app.
 //!
-//! It speaks real HTTP/1.1 on a TCP port, answers CORS preflights, emulates three PhoneChat
-//! "made booking" endpoints over shared in-memory state, and has a test-control API under
-//! `/__emulator/` to reset state, read the request log, plant bookings and queue faults
-//! (delays, canned statuses, dropped connections).
+//! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
+//! emulates three PhoneChat "made booking" endpoints over shared in-memory state, and has a
+//! test-control API under `/__emulator/` to reset state, read the request log, plant bookings
+//! and queue faults (delays, canned statuses, dropped connections).
 //!
-//! | module            | what                                                          |
-//! |-------------------|---------------------------------------------------------------|
-//! | [`server`]        | listener, connection loop, CORS, request log line             |
-//! | [`http`]          | parsing requests, writing responses                           |
-//! | [`api`]           | the `/v1/PhoneChat/...` endpoints                              |
-//! | [`control`]       | the `/__emulator/...` test-control API                        |
-//! | [`faults`]        | fault definitions and the socket tricks behind them           |
-//! | [`state`]         | bookings, request log, fault queue (one `Mutex`)              |
-//! | [`seed`]          | the seeded bookings                                           |
-//! | [`uktime`]        | UK wall-clock datetimes (GMT/BST) in std Rust                 |
-//! | [`json`]          | order- and number-preserving JSON                             |
-//! | [`static_files`]  | `--static DIR`                                                |
+//! | module            | what                                                             |
+//! |-------------------|------------------------------------------------------------------|
+//! | [`server`]        | runtime, listener, hyper connections, CORS, the per-request flow |
+//! | [`exchange`]      | outcome of an exchange, stderr line, response body (cut short)   |
+//! | [`api`]           | the `/v1/PhoneChat/...` endpoints (axum router)                  |
+//! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
+//! | [`faults`]        | fault definitions, parsed when posted                            |
+//! | [`state`]         | bookings, request log, fault queue (one `Mutex`)                 |
+//! | [`model`]         | `MadeBooking` and `PhoneChatBookingUser` as serde structs        |
+//! | [`seed`]          | the seeded bookings, built as `MadeBooking`s                     |
+//! | [`object`]        | a JSON object kept member by member (planted bookings as sent)   |
+//! | [`clock`]         | UK wall-clock datetimes (Europe/London, with jiff)               |
+//! | [`reply`]         | building JSON and text responses                                 |
+//! | [`static_files`]  | `--static DIR`                                                   |
 //!
 //! Run it with `cargo run -p adultwork-emulator -- --port 0`; it prints
 //! `listening on http://127.0.0.1:PORT` and serves until killed.
 
 pub mod api;
+pub mod clock;
 pub mod control;
+pub mod exchange;
 pub mod faults;
-pub mod http;
-pub mod json;
+pub mod model;
+pub mod object;
+pub mod reply;
 pub mod seed;
 pub mod server;
 pub mod state;
 pub mod static_files;
-pub mod uktime;
 
 pub use server::{Config, Server};

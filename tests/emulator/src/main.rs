@@ -2,71 +2,61 @@
 //!
 //! Prints exactly one line to stdout, `listening on http://HOST:PORT`, once the port is bound
 //! (scripts wait for it and read the port from it), then serves until killed. Request lines
-//! and errors go to stderr.
+//! and errors go to stderr. Bad arguments: a usage message on stderr and exit code 2.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use adultwork_emulator::{Config, Server};
+use clap::{CommandFactory, Parser};
 
-const USAGE: &str = "usage: adultwork-emulator [--port N] [--host 127.0.0.1] [--static DIR] \
-                     [--corpus DIR] [--quiet]
-
-  --port N       port to listen on (default 0: a free one)
-  --host ADDR    address to bind (default 127.0.0.1)
-  --static DIR   also serve files from DIR for paths outside /v1 and /__emulator
-  --corpus DIR   canned response bodies: a fault {\"corpus\": \"<file>\"} answers with one,
-                 GET /__emulator/corpus lists them
-  --quiet        do not print a line per request to stderr
-
-Prints `listening on http://ADDR:PORT` on stdout once ready.";
-
-fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Config>, String> {
-    let mut config = Config::default();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "--port" => {
-                let text = value("--port")?;
-                config.port = text
-                    .parse()
-                    .map_err(|_| format!("--port: {text:?} is not a port number"))?;
-            }
-            "--host" => config.host = value("--host")?,
-            "--static" => config.static_dir = Some(PathBuf::from(value("--static")?)),
-            "--corpus" => config.corpus_dir = Some(PathBuf::from(value("--corpus")?)),
-            "--quiet" => config.log_requests = false,
-            "-h" | "--help" => return Ok(None),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(Some(config))
+/// A local AdultWork API emulator for the SDK's tests, demo and example app.
+#[derive(Debug, Parser)]
+#[command(
+    name = "adultwork-emulator",
+    after_help = "Prints `listening on http://ADDR:PORT` on stdout once ready."
+)]
+struct Args {
+    /// Port to listen on (0: a free one)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    port: u16,
+    /// Address to bind
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    host: String,
+    /// Also serve files from DIR for paths outside /v1 and /__emulator
+    #[arg(long = "static", value_name = "DIR")]
+    static_dir: Option<PathBuf>,
+    /// Canned response bodies: a fault {"corpus": "<file>"} answers with one, GET
+    /// /__emulator/corpus lists them
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    /// Do not print a line per request to stderr
+    #[arg(long)]
+    quiet: bool,
 }
 
 fn main() -> ExitCode {
-    let config = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(config)) => config,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(error) => {
-            eprintln!("adultwork-emulator: {error}\n\n{USAGE}");
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        // A mistake: clap's message, the usage line, exit code 2.
+        Err(error) if error.use_stderr() => {
+            eprint!("{error}");
+            eprintln!("\n{}", Args::command().render_usage());
             return ExitCode::from(2);
         }
+        // --help: to stdout.
+        Err(help) => {
+            let _ = help.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    let config = Config {
+        host: args.host,
+        port: args.port,
+        static_dir: args.static_dir,
+        log_requests: !args.quiet,
+        corpus_dir: args.corpus,
     };
     let server = match Server::start(config) {
         Ok(server) => server,

@@ -19,50 +19,19 @@
 
 use std::collections::BTreeMap;
 
-use crate::json::Json;
+use crate::clock::{DAY_MS, HOUR_MS, MINUTE_MS};
+use crate::model::{Credits, MadeBooking, PhoneChatBookingUser, Status, UkDateTime};
+use crate::object::JsonObject;
 use crate::state::{StoredBooking, CLIENT_USER_ID, OTHER_CLIENT_USER_ID};
-use crate::uktime::{format_uk, DAY_MS, HOUR_MS, MINUTE_MS};
 
-/// The booked user of a seed.
-struct Candidate {
-    user_id: i64,
-    nickname: &'static str,
-    phone: Option<&'static str>,
-    skype: Option<&'static str>,
-    positive: i64,
-    neutral: i64,
-    negative: i64,
-    disputes: i64,
-}
-
-impl Candidate {
-    fn to_json(&self) -> Json {
-        Json::object([
-            ("UserID", Json::int(self.user_id)),
-            ("Nickname", Json::str(self.nickname)),
-            ("PhoneNumber", Json::opt_str(self.phone)),
-            ("SkypeName", Json::opt_str(self.skype)),
-            ("Total", Json::int(self.positive - self.negative)),
-            ("Positive", Json::int(self.positive)),
-            ("Neutral", Json::int(self.neutral)),
-            ("Negative", Json::int(self.negative)),
-            (
-                "Ratings",
-                Json::int(self.positive + self.neutral + self.negative),
-            ),
-            ("Disputes", Json::int(self.disputes)),
-        ])
-    }
-}
-
-/// A seed booking; instants are absolute milliseconds.
+/// A seed booking: who owns it, and its instants as milliseconds since the epoch.
 struct Seed {
     id: i64,
     owner: i64,
     duration: i64,
     credits: f64,
-    status: &'static str,
-    method: i64,
+    status: Status,
+    method: u8,
     phone: Option<&'static str>,
     skype: Option<&'static str>,
     created: i64,
@@ -75,51 +44,47 @@ struct Seed {
     last_updated: i64,
     comments: &'static str,
     action: Option<&'static str>,
-    candidate: Candidate,
-}
-
-fn with_ms(instant: Option<i64>) -> Json {
-    instant.map_or(Json::Null, |t| Json::str(format_uk(t, true)))
+    candidate: PhoneChatBookingUser,
 }
 
 impl Seed {
-    /// The `MadeBooking` object, fields in the documented order.
-    fn to_json(&self) -> Json {
-        let session = format_uk(self.session, false);
-        let accept_by = format!("{}T00:00:00", session.get(..10).unwrap_or_default());
-        Json::object([
-            ("BookingID", Json::int(self.id)),
-            ("Duration", Json::int(self.duration)),
-            ("Credits", Json::num(self.credits)),
-            ("Status", Json::str(self.status)),
-            ("Method", Json::int(self.method)),
-            ("PhoneNumber", Json::opt_str(self.phone)),
-            ("SkypeName", Json::opt_str(self.skype)),
-            ("CreateDate", with_ms(Some(self.created))),
-            ("SessionDate", Json::str(session)),
-            ("AcceptBy", Json::str(accept_by)),
-            ("AcceptedDate", with_ms(self.accepted)),
-            ("ConfirmedDate", with_ms(self.confirmed)),
-            (
-                "CancelledDate",
-                self.cancelled
-                    .map_or(Json::Null, |(t, _, _)| Json::str(format_uk(t, false))),
-            ),
-            (
-                "CancelledReason",
-                Json::opt_str(self.cancelled.map(|(_, reason, _)| reason)),
-            ),
-            (
-                "CancelledBy",
-                Json::opt_str(self.cancelled.map(|(_, _, by)| by)),
-            ),
-            ("RejectedReason", Json::opt_str(self.rejected_reason)),
-            ("LastUpdated", with_ms(Some(self.last_updated))),
-            ("Comments", Json::str(self.comments)),
-            ("ActionClient", Json::opt_str(self.action)),
-            ("Candidate", self.candidate.to_json()),
-        ])
+    /// The `MadeBooking`, dates written as UK wall-clock time.
+    fn booking(&self) -> MadeBooking {
+        let owned = |text: Option<&str>| text.map(str::to_owned);
+        MadeBooking {
+            booking_id: self.id,
+            duration: self.duration,
+            credits: Credits(self.credits),
+            status: self.status,
+            method: self.method,
+            phone_number: owned(self.phone),
+            skype_name: owned(self.skype),
+            create_date: UkDateTime::millis(self.created),
+            session_date: UkDateTime::seconds(self.session),
+            accept_by: UkDateTime::midnight_of(self.session),
+            accepted_date: self.accepted.map(UkDateTime::millis),
+            confirmed_date: self.confirmed.map(UkDateTime::millis),
+            cancelled_date: self.cancelled.map(|(at, _, _)| UkDateTime::seconds(at)),
+            cancelled_reason: owned(self.cancelled.map(|(_, reason, _)| reason)),
+            cancelled_by: owned(self.cancelled.map(|(_, _, by)| by)),
+            rejected_reason: owned(self.rejected_reason),
+            last_updated: UkDateTime::millis(self.last_updated),
+            comments: self.comments.to_owned(),
+            action_client: owned(self.action),
+            candidate: self.candidate.clone(),
+        }
     }
+}
+
+/// A booked user: ID, nickname, (phone, Skype), (positive, neutral, negative), disputes.
+fn user(
+    user_id: i64,
+    nickname: &str,
+    contact: (Option<&str>, Option<&str>),
+    ratings: (i64, i64, i64),
+    disputes: i64,
+) -> PhoneChatBookingUser {
+    PhoneChatBookingUser::rated(user_id, nickname, contact, ratings, disputes)
 }
 
 /// The seeded bookings, relative to `now`.
@@ -135,7 +100,7 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 15,
             credits: 8.0,
-            status: "Pending",
+            status: Status::Pending,
             method: 1,
             phone: client_phone,
             skype: None,
@@ -148,23 +113,14 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - day,
             comments: "Hi, I had a great time last weekend, I want to do it again!",
             action: None,
-            candidate: Candidate {
-                user_id: 3001,
-                nickname: "VelvetVoice",
-                phone: None,
-                skype: None,
-                positive: 7,
-                neutral: 0,
-                negative: 1,
-                disputes: 0,
-            },
+            candidate: user(3001, "VelvetVoice", (None, None), (7, 0, 1), 0),
         },
         Seed {
             id: 1002,
             owner: CLIENT_USER_ID,
             duration: 30,
             credits: 20.0,
-            status: "Accepted",
+            status: Status::Accepted,
             method: 2,
             phone: client_phone,
             skype: None,
@@ -177,23 +133,20 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - day,
             comments: "I'll call you at the agreed time.",
             action: Some("Please confirm the booking."),
-            candidate: Candidate {
-                user_id: 3002,
-                nickname: "MidnightCaller",
-                phone: Some("447700900202"),
-                skype: None,
-                positive: 15,
-                neutral: 2,
-                negative: 0,
-                disputes: 1,
-            },
+            candidate: user(
+                3002,
+                "MidnightCaller",
+                (Some("447700900202"), None),
+                (15, 2, 0),
+                1,
+            ),
         },
         Seed {
             id: 1003,
             owner: CLIENT_USER_ID,
             duration: 20,
             credits: 16.0,
-            status: "Confirmed",
+            status: Status::Confirmed,
             method: 3,
             phone: None,
             skype: client_skype,
@@ -206,23 +159,20 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - day,
             comments: "Skype is easiest for me.",
             action: None,
-            candidate: Candidate {
-                user_id: 3003,
-                nickname: "SkypeSiren",
-                phone: None,
-                skype: Some("skype.siren"),
-                positive: 3,
-                neutral: 1,
-                negative: 0,
-                disputes: 0,
-            },
+            candidate: user(
+                3003,
+                "SkypeSiren",
+                (None, Some("skype.siren")),
+                (3, 1, 0),
+                0,
+            ),
         },
         Seed {
             id: 1004,
             owner: CLIENT_USER_ID,
             duration: 10,
             credits: 6.0,
-            status: "Confirmed",
+            status: Status::Confirmed,
             method: 1,
             phone: client_phone,
             skype: None,
@@ -235,23 +185,14 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - 3 * day,
             comments: "Short one, please.",
             action: reschedule,
-            candidate: Candidate {
-                user_id: 3004,
-                nickname: "LateNightLaura",
-                phone: None,
-                skype: None,
-                positive: 42,
-                neutral: 3,
-                negative: 2,
-                disputes: 0,
-            },
+            candidate: user(3004, "LateNightLaura", (None, None), (42, 3, 2), 0),
         },
         Seed {
             id: 1005,
             owner: CLIENT_USER_ID,
             duration: 15,
             credits: 10.0,
-            status: "Cancelled",
+            status: Status::Cancelled,
             method: 2,
             phone: client_phone,
             skype: None,
@@ -264,23 +205,14 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - 2 * day,
             comments: "Evening works best.",
             action: None,
-            candidate: Candidate {
-                user_id: 3005,
-                nickname: "SilkAndSmoke",
-                phone: None,
-                skype: None,
-                positive: 0,
-                neutral: 0,
-                negative: 0,
-                disputes: 0,
-            },
+            candidate: user(3005, "SilkAndSmoke", (None, None), (0, 0, 0), 0),
         },
         Seed {
             id: 1006,
             owner: CLIENT_USER_ID,
             duration: 45,
             credits: 30.0,
-            status: "Rejected",
+            status: Status::Rejected,
             method: 1,
             phone: client_phone,
             skype: None,
@@ -293,23 +225,14 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - 5 * day,
             comments: "Long chat?",
             action: None,
-            candidate: Candidate {
-                user_id: 3006,
-                nickname: "BusyBee",
-                phone: None,
-                skype: None,
-                positive: 5,
-                neutral: 0,
-                negative: 0,
-                disputes: 0,
-            },
+            candidate: user(3006, "BusyBee", (None, None), (5, 0, 0), 0),
         },
         Seed {
             id: 1007,
             owner: CLIENT_USER_ID,
             duration: 25,
             credits: 12.5,
-            status: "Pending",
+            status: Status::Pending,
             method: 2,
             phone: client_phone,
             skype: None,
@@ -322,23 +245,14 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - 2 * HOUR_MS,
             comments: "Café ☕ — à bientôt",
             action: None,
-            candidate: Candidate {
-                user_id: 3007,
-                nickname: "ÉtoileFilante",
-                phone: None,
-                skype: None,
-                positive: 1,
-                neutral: 2,
-                negative: 4,
-                disputes: 2,
-            },
+            candidate: user(3007, "ÉtoileFilante", (None, None), (1, 2, 4), 2),
         },
         Seed {
             id: 1008,
             owner: CLIENT_USER_ID,
             duration: 60,
             credits: 500.0,
-            status: "Confirmed",
+            status: Status::Confirmed,
             method: 3,
             phone: None,
             skype: client_skype,
@@ -351,23 +265,20 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - 5 * day,
             comments: "The big one.",
             action: reschedule,
-            candidate: Candidate {
-                user_id: 3008,
-                nickname: "PremiumPeach",
-                phone: None,
-                skype: Some("premium.peach"),
-                positive: 120,
-                neutral: 4,
-                negative: 3,
-                disputes: 1,
-            },
+            candidate: user(
+                3008,
+                "PremiumPeach",
+                (None, Some("premium.peach")),
+                (120, 4, 3),
+                1,
+            ),
         },
         Seed {
             id: 2001,
             owner: OTHER_CLIENT_USER_ID,
             duration: 15,
             credits: 8.0,
-            status: "Pending",
+            status: Status::Pending,
             method: 1,
             phone: Some("447700900999"),
             skype: None,
@@ -380,24 +291,17 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             last_updated: now - day,
             comments: "Someone else's booking.",
             action: None,
-            candidate: Candidate {
-                user_id: 3009,
-                nickname: "NotYourCall",
-                phone: None,
-                skype: None,
-                positive: 2,
-                neutral: 0,
-                negative: 0,
-                disputes: 0,
-            },
+            candidate: user(3009, "NotYourCall", (None, None), (2, 0, 0), 0),
         },
     ];
     seeds
         .iter()
         .map(|seed| {
+            // Serializing a struct of strings and numbers into an object cannot fail.
+            let booking = JsonObject::from_serialize(&seed.booking()).unwrap_or_default();
             let stored = StoredBooking {
                 owner: seed.owner,
-                booking: seed.to_json(),
+                booking,
             };
             (seed.id, stored)
         })
@@ -407,6 +311,39 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The seeds as the hand-written emulator wrote them (one booking a line, by ID) at these
+    /// instants: winter, just before the spring change, summer, just before the autumn change.
+    const GOLDEN: [(i64, &str); 4] = [
+        (
+            1_767_225_600_123,
+            include_str!("../tests/golden/seeds-1767225600123.jsonl"),
+        ),
+        (
+            1_774_654_200_000,
+            include_str!("../tests/golden/seeds-1774654200000.jsonl"),
+        ),
+        (
+            1_780_000_000_000,
+            include_str!("../tests/golden/seeds-1780000000000.jsonl"),
+        ),
+        (
+            1_792_758_896_789,
+            include_str!("../tests/golden/seeds-1792758896789.jsonl"),
+        ),
+    ];
+
+    #[test]
+    fn the_seeds_are_written_byte_for_byte_as_before() {
+        for (now, golden) in GOLDEN {
+            let lines: Vec<String> = bookings(now)
+                .values()
+                .map(|stored| stored.booking.to_json())
+                .collect();
+            let expected: Vec<&str> = golden.lines().collect();
+            assert_eq!(lines, expected, "seeded at {now}");
+        }
+    }
 
     #[test]
     fn every_booking_has_the_documented_fields_in_order() {
@@ -445,20 +382,26 @@ mod tests {
             "Disputes",
         ];
         for (id, stored) in bookings(1_780_000_000_000) {
-            let Json::Object(pairs) = &stored.booking else {
-                panic!("{id}")
-            };
-            let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
-            assert_eq!(names, fields);
-            let Some(Json::Object(cand)) = stored.booking.get("Candidate") else {
-                panic!()
-            };
-            let names: Vec<&str> = cand.iter().map(|(k, _)| k.as_str()).collect();
-            assert_eq!(names, candidate_fields);
+            assert_eq!(stored.booking.keys(), fields);
+            let candidate: JsonObject = stored.booking.get_as("Candidate").unwrap();
+            assert_eq!(candidate.keys(), candidate_fields);
+            assert_eq!(stored.booking.get_as::<i64>("BookingID"), Some(id));
+        }
+    }
+
+    #[test]
+    fn the_stored_json_reads_back_as_the_struct() {
+        let now = 1_780_000_000_000;
+        let seeds = bookings(now);
+        for (id, stored) in &seeds {
+            let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
+            assert_eq!(read.booking_id, *id);
             assert_eq!(
-                stored.booking.get("BookingID").and_then(Json::as_i64),
-                Some(id)
+                JsonObject::from_serialize(&read).unwrap().to_json(),
+                stored.booking.to_json()
             );
+            let c = &read.candidate;
+            assert_eq!(c.total, c.positive - c.negative, "{id}");
         }
     }
 }

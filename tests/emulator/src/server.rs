@@ -1,32 +1,79 @@
-//! The listener, the per-connection keep-alive loop, and what every response gets.
+//! The listener, the HTTP/1.1 connections, and what every exchange goes through.
 //!
-//! One thread accepts; each connection gets its own thread that reads requests one after the
-//! other until the client or the emulator closes. Per request:
+//! A tokio runtime runs on a thread of its own (so tests and the binary can start the
+//! emulator from plain synchronous code). Every accepted connection is served by hyper's
+//! HTTP/1 connection API (`hyper::server::conn::http1`) with a `service_fn`, not by
+//! `axum::serve`: the connection's settings matter (title-case header names, the head limit,
+//! no `Date`) and the faults need what only the connection's service gives. Which fault needs
+//! what:
 //!
-//! 1. read the head and the body (limits and malformed input: see [`crate::http`]);
+//! | fault                       | how, on hyper                                             |
+//! |-----------------------------|-----------------------------------------------------------|
+//! | `status`/`headers`/`body`/`corpus`/`repeat` | an ordinary response (through the CORS layer) |
+//! | `delayMs`                   | `tokio::time::sleep` in the service                       |
+//! | client gone during a delay  | hyper reads on while the service runs and drops its future at EOF; a drop guard logs `client-gone` ([`crate::exchange`]) |
+//! | `drop: "before-response"`   | the service returns an error: hyper closes without a byte |
+//! | `drop: "after-headers"`     | a body that fails after a few bytes under a larger `Content-Length`: hyper closes mid-body ([`ExchangeBody::cut_short`]) |
+//! | 10 MB bodies, client gone mid-body | the body goes out in 64 KiB slices; a body dropped before its end is `client-gone` |
+//!
+//! hyper also answers what it cannot parse itself: `400` for a malformed request, `431` for a
+//! head over [`MAX_HEAD`] (then closes; such requests are neither logged nor printed).
+//!
+//! Per request (`exchange`):
+//!
+//! 1. refuse a body sent in chunks (`411`) or larger than [`MAX_BODY`] (`413`) without reading
+//!    it, and close; otherwise read the body (a client that leaves mid-body is just closed on);
 //! 2. log it, unless it is a control request (`/__emulator/...`);
-//! 3. for a non-`OPTIONS` API request, take the next matching fault (see [`crate::faults`]);
-//! 4. answer: `OPTIONS` → preflight `204`; control → [`crate::control`]; `/v1/...` →
-//!    [`crate::api`]; anything else → `--static` files or `404`;
-//! 5. add CORS and `Cache-Control: no-store` (unless a fault set them), write, record the
-//!    outcome, print one line to stderr: method, path (no query, no header values: tokens
-//!    must never reach a log), status or outcome, time.
+//! 3. for a non-`OPTIONS` API request, take the next matching fault (see [`crate::faults`]):
+//!    wait out its delay (`client-gone` if the client leaves meanwhile), and for
+//!    `drop: "before-response"` fail the handler, so hyper closes without answering;
+//! 4. answer through tower-http's CORS layer: `OPTIONS` → its preflight; a fault's canned
+//!    answer; control → [`crate::control`]; `/v1/...` → [`crate::api`]; anything else →
+//!    `--static` files or `404`. A fault's headers then replace the layer's of the same name
+//!    (so a test can break CORS on purpose);
+//! 5. add `Cache-Control: no-store` (unless a fault set it) and `Connection` (`close` when the
+//!    client, a refusal, a drop or a fault's own `Connection` header asks for it, otherwise
+//!    `keep-alive`), and hand the body to hyper as an [`ExchangeBody`], which records the
+//!    outcome, or cuts the response short for `drop: "after-headers"`; one line to stderr
+//!    when it ends: method, path (no query, no header values: tokens must never reach a log),
+//!    status or outcome, time.
 
-use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::convert::Infallible;
+use std::io;
+use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crate::faults::{self, DropMode};
-use crate::http::{self, BodyError, HeadError, Request, Response};
-use crate::state::{lock, Outcome, Shared, State};
-use crate::uktime::now_ms;
-use crate::{api, control, static_files};
+use axum::body::Body;
+use axum::response::Response as AxumResponse;
+use axum::Router;
+use bytes::Bytes;
+use http::header::{self, HeaderMap, HeaderValue};
+use http::{Method, Request, Response, StatusCode, Version};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
+use tower::{Service, ServiceExt};
+use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, Cors, CorsLayer};
 
-/// How long an idle keep-alive connection (or a stalled read) is kept.
+use crate::exchange::{Exchange, ExchangeBody};
+use crate::faults::{Canned, DropMode};
+use crate::state::{lock, Outcome, Shared, State};
+use crate::{api, clock, control, reply, static_files};
+
+/// The largest request head accepted (request line and headers): more is a `431`.
+pub const MAX_HEAD: usize = 64 * 1024;
+/// The largest request body accepted: more is a `413`.
+pub const MAX_BODY: u64 = 1024 * 1024;
+/// How long a connection may take to send a request head, idle keep-alive time included.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(300);
+/// How long browsers may cache a preflight.
+const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 
 /// What the server is started with.
 #[derive(Debug, Clone)]
@@ -55,58 +102,85 @@ impl Default for Config {
     }
 }
 
-struct Context {
+/// What every connection shares.
+struct App {
     shared: Shared,
-    static_root: Option<PathBuf>,
     log_requests: bool,
+    /// The CORS rules, for a fault's canned answer.
+    cors: CorsLayer,
+    /// The answering service: the CORS layer around [`Dispatch`].
+    handler: Cors<Dispatch>,
 }
 
 /// A running emulator.
 pub struct Server {
     addr: SocketAddr,
     shared: Shared,
-    accept: JoinHandle<()>,
+    runtime: JoinHandle<()>,
+}
+
+fn canonical_dir(flag: &str, dir: &std::path::Path) -> io::Result<PathBuf> {
+    let dir = dir
+        .canonicalize()
+        .map_err(|e| io::Error::new(e.kind(), format!("{flag} {}: {e}", dir.display())))?;
+    if !dir.is_dir() {
+        let text = format!("{flag} {}: not a directory", dir.display());
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, text));
+    }
+    Ok(dir)
 }
 
 impl Server {
-    /// Binds and starts accepting in a background thread.
+    /// Binds, then serves on a runtime thread of its own. Errors (a bad directory, a port in
+    /// use) are returned before anything runs.
     pub fn start(config: Config) -> io::Result<Server> {
         let static_root = match &config.static_dir {
-            Some(dir) => Some(dir.canonicalize().map_err(|e| {
-                io::Error::new(e.kind(), format!("--static {}: {e}", dir.display()))
-            })?),
+            Some(dir) => Some(canonical_dir("--static", dir)?),
             None => None,
         };
         let corpus_dir = match &config.corpus_dir {
-            Some(dir) => {
-                let dir = dir.canonicalize().map_err(|e| {
-                    io::Error::new(e.kind(), format!("--corpus {}: {e}", dir.display()))
-                })?;
-                if !dir.is_dir() {
-                    let text = format!("--corpus {}: not a directory", dir.display());
-                    return Err(io::Error::new(io::ErrorKind::InvalidInput, text));
-                }
-                Some(dir)
-            }
+            Some(dir) => Some(canonical_dir("--corpus", dir)?),
             None => None,
         };
-        let listener = TcpListener::bind((config.host.as_str(), config.port))?;
+        clock::london().map_err(|e| {
+            io::Error::other(format!(
+                "no Europe/London time zone in the bundled data: {e}"
+            ))
+        })?;
+        let listener = StdListener::bind((config.host.as_str(), config.port))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let mut state = State::new(now_ms());
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_io()
+            .enable_time()
+            .thread_name("emulator")
+            .build()?;
+
+        let mut state = State::new(clock::now_ms());
         state.corpus_dir = corpus_dir;
-        let shared = Arc::new(Mutex::new(state));
-        let context = Arc::new(Context {
-            shared: Arc::clone(&shared),
-            static_root,
+        let shared: Shared = Arc::new(Mutex::new(state));
+        let dispatch = Dispatch {
+            api: api::router(shared.clone()),
+            control: control::router(shared.clone()),
+            static_root: static_root.map(Arc::new),
+        };
+        let app = Arc::new(App {
+            shared: shared.clone(),
             log_requests: config.log_requests,
+            cors: cors(),
+            handler: tower::Layer::layer(&cors(), dispatch),
         });
-        let accept = thread::Builder::new()
-            .name("accept".to_owned())
-            .spawn(move || accept_loop(&listener, &context))?;
+        let listener = {
+            let _entered = runtime.enter();
+            TcpListener::from_std(listener)?
+        };
+        let runtime = thread::Builder::new()
+            .name("emulator-runtime".to_owned())
+            .spawn(move || runtime.block_on(accept_loop(listener, app)))?;
         Ok(Server {
             addr,
             shared,
-            accept,
+            runtime,
         })
     }
 
@@ -127,24 +201,54 @@ impl Server {
 
     /// Blocks for as long as the server runs.
     pub fn wait(self) {
-        let _ = self.accept.join();
+        let _ = self.runtime.join();
     }
 }
 
-fn accept_loop(listener: &TcpListener, context: &Arc<Context>) {
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                let context = Arc::clone(context);
-                // If no thread can be made, the stream is dropped: the client sees a reset.
-                let _ = thread::Builder::new()
-                    .name("connection".to_owned())
-                    .spawn(move || serve_connection(stream, &context));
+/// The CORS rules: any page may call (its origin is mirrored, as are the headers a preflight
+/// asks for, `Authorization` and `Content-Type` included), `Retry-After` is readable by the
+/// page, and a preflight may be cached for 600 s. Chrome's Private Network Access preflight is
+/// allowed too, in case a page from elsewhere calls the emulator.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_methods(AllowMethods::list([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ]))
+        .allow_headers(AllowHeaders::mirror_request())
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(PREFLIGHT_MAX_AGE)
+        .allow_private_network(true)
+}
+
+async fn accept_loop(listener: TcpListener, app: Arc<App>) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                tokio::spawn(serve_connection(stream, app.clone()));
             }
             // E.g. out of file descriptors: back off instead of spinning.
-            Err(_) => thread::sleep(Duration::from_millis(10)),
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
     }
+}
+
+async fn serve_connection(stream: TcpStream, app: Arc<App>) {
+    let _ = stream.set_nodelay(true);
+    let service = service_fn(move |request| exchange(app.clone(), request));
+    // The result only says how the connection ended (a fault, the client, a parse error).
+    let _ = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(IDLE_TIMEOUT)
+        .max_header_size(MAX_HEAD)
+        .title_case_headers(true)
+        .auto_date_header(false)
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
 
 /// Which part of the emulator a path belongs to.
@@ -171,211 +275,247 @@ impl Area {
     }
 }
 
-fn serve_connection(mut stream: TcpStream, context: &Context) {
-    let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
-    let mut buf = Vec::new();
-    loop {
-        let mut request = match http::read_head(&mut stream, &mut buf) {
-            Ok(request) => request,
-            Err(HeadError::Closed) => return,
-            Err(HeadError::TooLarge) => {
-                return refuse(&mut stream, context, None, 431, "request head too large")
-            }
-            Err(HeadError::Malformed(why)) => {
-                return refuse(&mut stream, context, None, 400, why);
-            }
-        };
-        match http::body_length(&request) {
-            Ok(length) => {
-                if length > 0 && request.header_has_token("expect", "100-continue") {
-                    let _ = stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
-                }
-                match http::read_body(&mut stream, &mut buf, length) {
-                    Ok(body) => request.body = body,
-                    Err(_) => return,
-                }
-            }
-            Err(error) => {
-                let (status, why) = match error {
-                    BodyError::LengthRequired => (411, "send a Content-Length, not chunks"),
-                    BodyError::TooLarge => (413, "the body is larger than 1 MiB"),
-                    BodyError::BadLength => (400, "bad Content-Length"),
-                };
-                return refuse(&mut stream, context, Some(&request), status, why);
-            }
-        }
-        if !exchange(&mut stream, &request, context) {
-            return;
-        }
+/// The handler failed on purpose or could not read the request: hyper closes the connection
+/// without answering.
+#[derive(Debug)]
+pub struct Closed;
+
+impl std::fmt::Display for Closed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the connection was closed without an answer")
     }
 }
 
-/// Answers a request that cannot be read (fully) with an error, then closes.
-fn refuse(
-    stream: &mut TcpStream,
-    context: &Context,
-    request: Option<&Request>,
-    status: u16,
-    why: &str,
-) {
+impl std::error::Error for Closed {}
+
+/// Whether a comma-separated header contains `token` (case-insensitive).
+fn has_token(headers: &HeaderMap, name: header::HeaderName, token: &str) -> bool {
+    headers
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim().eq_ignore_ascii_case(token))
+}
+
+/// The `411`/`413` for a body the emulator does not read.
+fn framing_refusal(headers: &HeaderMap) -> Option<(u16, &'static str)> {
+    if headers.contains_key(header::TRANSFER_ENCODING) {
+        return Some((411, "send a Content-Length, not chunks"));
+    }
+    // hyper has already refused a malformed or conflicting Content-Length with a 400.
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    (length > MAX_BODY).then_some((413, "the body is larger than 1 MiB"))
+}
+
+/// Handles one request (see the module documentation).
+async fn exchange(
+    app: Arc<App>,
+    request: Request<Incoming>,
+) -> Result<Response<ExchangeBody>, Closed> {
     let started = Instant::now();
-    let log_id = request
-        .filter(|r| Area::of(&r.path) != Area::Control)
-        .map(|r| lock(&context.shared).log_request(r));
-    let response = with_defaults(Response::text(status, why), request);
-    let outcome = match response.write_to(stream, false, true) {
-        Ok(()) => Outcome::Responded,
-        Err(_) => Outcome::ClientGone,
-    };
-    if let Some(id) = log_id {
-        lock(&context.shared).set_outcome(id, outcome);
+    let (parts, body) = request.into_parts();
+    if !origin_form(&parts.method, &parts.uri) {
+        // hyper accepts `GET x HTTP/1.1` (an authority-form target); the emulator does not.
+        let mut exchange =
+            Exchange::begin(&app.shared, &parts, &[], false, app.log_requests, started);
+        exchange.set_status(400);
+        let mut response = Response::new(ExchangeBody::whole(
+            Bytes::from_static(b"bad request target"),
+            exchange,
+        ));
+        *response.status_mut() = StatusCode::BAD_REQUEST;
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return Ok(response);
     }
-    print_line(context, request, Some(status), outcome, started);
-    close_gracefully(stream);
-}
-
-/// Handles one complete request. Returns whether the connection stays open.
-fn exchange(stream: &mut TcpStream, request: &Request, context: &Context) -> bool {
-    let started = Instant::now();
-    let area = Area::of(&request.path);
-    let (log_id, fault) = {
-        let mut state = lock(&context.shared);
-        let log_id = (area != Area::Control).then(|| state.log_request(request));
-        let fault = (area == Area::Api && request.method != "OPTIONS")
-            .then(|| state.take_fault(&request.path))
-            .flatten();
-        (log_id, fault)
-    };
-
-    let (outcome, status, close) = 'done: {
-        if let Some(fault) = &fault {
-            if fault.delay_ms > 0 && faults::delay_watching(stream, fault.delay_ms) {
-                break 'done (Outcome::ClientGone, None, true);
-            }
-            if fault.drop == Some(DropMode::BeforeResponse) {
-                faults::drop_before_response(stream);
-                break 'done (Outcome::Dropped, None, true);
-            }
-        }
-        let response = match fault.as_ref().and_then(|f| f.response.clone()) {
-            Some(response) => response,
-            None => respond(request, area, context),
-        };
-        let response = with_defaults(response, Some(request));
-        let status = Some(response.status);
-        if fault.as_ref().and_then(|f| f.drop) == Some(DropMode::AfterHeaders) {
-            faults::drop_after_headers(stream, &response);
-            break 'done (Outcome::Dropped, status, true);
-        }
-        let close = request.wants_close() || response.says_close();
-        match response.write_to(stream, request.method == "HEAD", close) {
-            Ok(()) => (Outcome::Responded, status, close),
-            Err(_) => (Outcome::ClientGone, status, true),
-        }
-    };
-
-    if let Some(id) = log_id {
-        lock(&context.shared).set_outcome(id, outcome);
-    }
-    print_line(context, Some(request), status, outcome, started);
-    if close && outcome == Outcome::Responded {
-        close_gracefully(stream);
-    }
-    !close
-}
-
-/// The response to a request, before the common headers.
-fn respond(request: &Request, area: Area, context: &Context) -> Response {
-    if request.method == "OPTIONS" {
-        return preflight(request);
-    }
-    match area {
-        Area::Control => control::handle(request, &context.shared, now_ms()),
-        Area::Api => {
-            let now = now_ms();
-            api::handle(request, &mut lock(&context.shared), now)
-        }
-        Area::Other => match &context.static_root {
-            Some(root) => static_files::serve(request, root),
-            None => Response::text(404, "Not Found"),
+    let area = Area::of(parts.uri.path());
+    let refusal = framing_refusal(&parts.headers);
+    let body = match refusal {
+        Some(_) => Bytes::new(),
+        // At most MAX_BODY bytes: hyper reads no more than the Content-Length.
+        None => match body.collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(_) => return Err(Closed),
         },
-    }
-}
-
-/// The answer to any `OPTIONS` request: a permissive CORS preflight.
-fn preflight(request: &Request) -> Response {
-    let allow_headers = request
-        .header_joined("access-control-request-headers")
-        .filter(|h| !h.trim().is_empty())
-        .unwrap_or_else(|| "Authorization, Content-Type, Accept".to_owned());
-    let mut response = Response::new(204)
-        .header(
-            "Access-Control-Allow-Methods",
-            "GET, POST, PUT, DELETE, OPTIONS",
-        )
-        .header("Access-Control-Allow-Headers", &allow_headers)
-        .header("Access-Control-Max-Age", "600");
-    // Chrome's Private Network Access preflight, in case a page from elsewhere calls us.
-    if request.header_has_token("access-control-request-private-network", "true") {
-        response = response.header("Access-Control-Allow-Private-Network", "true");
-    }
-    response
-}
-
-/// Adds the headers every response carries, unless already set (a fault may override them).
-fn with_defaults(mut response: Response, request: Option<&Request>) -> Response {
-    let origin = request.and_then(|r| r.header("origin")).unwrap_or("*");
-    response.default_header("Access-Control-Allow-Origin", origin);
-    response.default_header("Vary", "Origin");
-    response.default_header("Access-Control-Expose-Headers", "Retry-After");
-    response.default_header("Cache-Control", "no-store");
-    response
-}
-
-/// Half-closes and drains what the client still sends for a moment, so that closing does
-/// not reset the connection before the client has read our response.
-fn close_gracefully(stream: &mut TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-    let deadline = Instant::now() + Duration::from_secs(1);
-    let mut sink = [0u8; 8192];
-    let mut drained = 0;
-    while drained < 4 * http::MAX_BODY && Instant::now() < deadline {
-        match stream.read(&mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => drained += n,
-        }
-    }
-}
-
-/// One stderr line per request: no query string and no header values, ever.
-fn print_line(
-    context: &Context,
-    request: Option<&Request>,
-    status: Option<u16>,
-    outcome: Outcome,
-    started: Instant,
-) {
-    if !context.log_requests {
-        return;
-    }
-    let (method, path) = request.map_or(("-", "-"), |r| (r.method.as_str(), r.path.as_str()));
-    let printable = |s: &str| -> String {
-        s.chars()
-            .take(200)
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect()
     };
-    let result = match (outcome, status) {
-        (Outcome::Responded, Some(status)) => status.to_string(),
-        (outcome, Some(status)) => format!("{status} {}", outcome.as_str()),
-        (outcome, None) => outcome.as_str().to_owned(),
-    };
-    eprintln!(
-        "{} {} -> {result} ({} ms)",
-        printable(method),
-        printable(path),
-        started.elapsed().as_millis()
+    let logged = area != Area::Control;
+    let mut exchange = Exchange::begin(
+        &app.shared,
+        &parts,
+        &body,
+        logged,
+        app.log_requests,
+        started,
     );
+
+    let applies = area == Area::Api && parts.method != Method::OPTIONS && refusal.is_none();
+    let fault = if applies {
+        lock(&app.shared).take_fault(parts.uri.path())
+    } else {
+        None
+    };
+    let mut canned = refusal.map(|(status, text)| reply::text(status, text));
+    let mut fault_headers = Vec::new();
+    let mut drop = None;
+    if let Some(fault) = fault {
+        if fault.delay_ms > 0 {
+            // If the client hangs up meanwhile, hyper drops this future: `client-gone`.
+            tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
+        }
+        if fault.drop == Some(DropMode::BeforeResponse) {
+            // The request is not handled; hyper closes the connection without a byte.
+            exchange.finish(Outcome::Dropped);
+            return Err(Closed);
+        }
+        if let Some(Canned {
+            status,
+            headers,
+            body,
+        }) = fault.response
+        {
+            let mut response = AxumResponse::new(Body::from(body));
+            *response.status_mut() = status;
+            for (name, value) in &headers {
+                response.headers_mut().append(name, value.clone());
+            }
+            canned = Some(response);
+            fault_headers = headers;
+        }
+        drop = fault.drop;
+    }
+
+    let head_request = parts.method == Method::HEAD;
+    let wants_close = has_token(&parts.headers, header::CONNECTION, "close")
+        || (parts.version == Version::HTTP_10
+            && !has_token(&parts.headers, header::CONNECTION, "keep-alive"));
+    let request = Request::from_parts(parts, Body::from(body));
+    let answered = match canned {
+        // The canned answer goes through the same CORS layer as any other.
+        Some(canned) => {
+            let mut canned = Some(canned);
+            let service = tower::service_fn(move |_: Request<Body>| {
+                let response = canned.take().unwrap_or_else(|| reply::empty(500));
+                async move { Ok::<_, Infallible>(response) }
+            });
+            tower::Layer::layer(&app.cors, service)
+                .oneshot(request)
+                .await
+        }
+        None => app.handler.clone().oneshot(request).await,
+    };
+    let response = match answered {
+        Ok(response) => response,
+        Err(never) => match never {},
+    };
+    let (mut head, body) = response.into_parts();
+    // A fault's headers win over the CORS layer's.
+    let mut replaced = Vec::new();
+    for (name, value) in fault_headers {
+        if !replaced.contains(&name) {
+            head.headers.remove(&name);
+            replaced.push(name.clone());
+        }
+        head.headers.append(name, value);
+    }
+    if !head.headers.contains_key(header::CACHE_CONTROL) {
+        head.headers
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    let close = wants_close
+        || refusal.is_some()
+        || drop.is_some()
+        || has_token(&head.headers, header::CONNECTION, "close");
+    let connection = if close { "close" } else { "keep-alive" };
+    head.headers
+        .insert(header::CONNECTION, HeaderValue::from_static(connection));
+    // The handlers' bodies are whole in memory already; this does not wait.
+    let mut data = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    exchange.set_status(head.status.as_u16());
+
+    let body = if drop == Some(DropMode::AfterHeaders) {
+        // Promise more than will come: the whole body (at least 16 bytes), send 8 at most.
+        let announced = data.len().max(16);
+        head.headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(announced));
+        data.truncate(8);
+        ExchangeBody::cut_short(data, exchange)
+    } else if head_request || bodiless(head.status) {
+        // No body goes out; a HEAD answer still says how long the body would be.
+        if head_request && !bodiless(head.status) {
+            head.headers
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(data.len()));
+        }
+        ExchangeBody::whole(Bytes::new(), exchange)
+    } else {
+        ExchangeBody::whole(data, exchange)
+    };
+    Ok(Response::from_parts(head, body))
+}
+
+/// Whether a request target names a path (`/...`, or an absolute URL, which hyper reduces to
+/// its path), or is `*` of an `OPTIONS`.
+fn origin_form(method: &Method, uri: &http::Uri) -> bool {
+    uri.path().starts_with('/') || (method == Method::OPTIONS && uri.path() == "*")
+}
+
+/// Whether a status forbids a body (RFC 9110: 1xx, 204, 304).
+fn bodiless(status: StatusCode) -> bool {
+    status.is_informational()
+        || status == StatusCode::NO_CONTENT
+        || status == StatusCode::NOT_MODIFIED
+}
+
+/// Routes a request to the part of the emulator it belongs to.
+#[derive(Clone)]
+struct Dispatch {
+    api: Router,
+    control: Router,
+    static_root: Option<Arc<PathBuf>>,
+}
+
+impl Service<Request<Body>> for Dispatch {
+    type Response = AxumResponse;
+    type Error = Infallible;
+    type Future = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<AxumResponse, Infallible>> + Send>,
+    >;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Infallible>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<Body>) -> Self::Future {
+        let this = self.clone();
+        Box::pin(async move {
+            let response = match Area::of(request.uri().path()) {
+                Area::Api => this.api.oneshot(request).await?,
+                Area::Control => this.control.oneshot(request).await?,
+                Area::Other => match &this.static_root {
+                    Some(root) => {
+                        let uri = request.uri();
+                        static_files::serve(request.method(), uri.path(), uri.query(), root).await
+                    }
+                    None => reply::text(404, "Not Found"),
+                },
+            };
+            Ok(response)
+        })
+    }
 }

@@ -10,15 +10,15 @@
 //! holding it. A poisoned lock (a thread panicked while holding it) is recovered rather than
 //! propagated, so one bad request cannot take the emulator down.
 
-use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, VecDeque};
-use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use http::request::Parts;
+use serde::{Serialize, Serializer};
+
 use crate::faults::Fault;
-use crate::http::Request;
-use crate::json::Json;
+use crate::object::JsonObject;
 use crate::seed;
 
 /// The user every valid token acts as.
@@ -36,11 +36,12 @@ pub struct StoredBooking {
     /// The user ID of the client who made the booking.
     pub owner: i64,
     /// The `MadeBooking` object (normally; a planted one may be any JSON object).
-    pub booking: Json,
+    pub booking: JsonObject,
 }
 
 /// How the exchange of a logged request ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// Still being handled (for instance while a fault delays it).
     Pending,
@@ -64,8 +65,8 @@ impl Outcome {
     }
 }
 
-/// One request in the log.
-#[derive(Debug, Clone)]
+/// One request in the log, serialized as the control API shows it.
+#[derive(Debug, Clone, Serialize)]
 pub struct LogEntry {
     /// Increasing ID; never reused, not even after a reset.
     pub id: u64,
@@ -75,7 +76,9 @@ pub struct LogEntry {
     pub path: String,
     /// The query string (`""` if none).
     pub query: String,
-    /// Headers in arrival order, names lowercased.
+    /// Headers by lowercase name in order of first appearance; the values of a repeated
+    /// header joined with `", "`.
+    #[serde(serialize_with = "as_object")]
     pub headers: Vec<(String, String)>,
     /// The body (UTF-8, lossy).
     pub body: String,
@@ -83,29 +86,25 @@ pub struct LogEntry {
     pub outcome: Outcome,
 }
 
-impl LogEntry {
-    /// The entry as JSON; duplicate headers are joined with `", "`.
-    pub fn to_json(&self) -> Json {
-        let mut headers: Vec<(String, Json)> = Vec::new();
-        for (name, value) in &self.headers {
-            match headers.iter_mut().find(|(n, _)| n == name) {
-                Some((_, Json::String(joined))) => {
-                    joined.push_str(", ");
-                    joined.push_str(value);
-                }
-                _ => headers.push((name.clone(), Json::str(value))),
+/// Writes name/value pairs as a JSON object, in order.
+fn as_object<S: Serializer>(pairs: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+/// A request's headers as the log keeps them (see [`LogEntry::headers`]).
+fn joined_headers(headers: &http::HeaderMap) -> Vec<(String, String)> {
+    let mut joined: Vec<(String, String)> = Vec::new();
+    for (name, value) in headers {
+        let value = String::from_utf8_lossy(value.as_bytes());
+        match joined.iter_mut().find(|(n, _)| n == name.as_str()) {
+            Some((_, text)) => {
+                text.push_str(", ");
+                text.push_str(&value);
             }
+            None => joined.push((name.as_str().to_owned(), value.into_owned())),
         }
-        Json::object([
-            ("id", Json::Number(self.id.to_string())),
-            ("method", Json::str(&self.method)),
-            ("path", Json::str(&self.path)),
-            ("query", Json::str(&self.query)),
-            ("headers", Json::Object(headers)),
-            ("body", Json::str(&self.body)),
-            ("outcome", Json::str(self.outcome.as_str())),
-        ])
     }
+    joined
 }
 
 /// The emulator's state.
@@ -120,7 +119,6 @@ pub struct State {
     /// Where `"corpus"` faults read their bodies (`--corpus`); kept across resets.
     pub corpus_dir: Option<PathBuf>,
     next_log_id: u64,
-    random: u64,
 }
 
 /// The state as shared between connection threads.
@@ -136,15 +134,12 @@ pub fn lock(shared: &Shared) -> MutexGuard<'_, State> {
 impl State {
     /// Fresh state with the seeded bookings, relative to `now_ms`.
     pub fn new(now_ms: i64) -> State {
-        let mut hasher = RandomState::new().build_hasher();
-        hasher.write_i64(now_ms);
         State {
             bookings: seed::bookings(now_ms),
             log: Vec::new(),
             faults: VecDeque::new(),
             corpus_dir: None,
             next_log_id: 1,
-            random: hasher.finish() | 1,
         }
     }
 
@@ -156,7 +151,7 @@ impl State {
     }
 
     /// A booking owned by the client, if there is one with that ID.
-    pub fn client_booking_mut(&mut self, id: i64) -> Option<&mut Json> {
+    pub fn client_booking_mut(&mut self, id: i64) -> Option<&mut JsonObject> {
         self.bookings
             .get_mut(&id)
             .filter(|stored| stored.owner == CLIENT_USER_ID)
@@ -164,16 +159,16 @@ impl State {
     }
 
     /// Appends a request to the log (outcome pending) and returns its ID.
-    pub fn log_request(&mut self, request: &Request) -> u64 {
+    pub fn log_request(&mut self, request: &Parts, body: &[u8]) -> u64 {
         let id = self.next_log_id;
         self.next_log_id += 1;
         self.log.push(LogEntry {
             id,
-            method: request.method.clone(),
-            path: request.path.clone(),
-            query: request.query.clone(),
-            headers: request.headers.clone(),
-            body: String::from_utf8_lossy(&request.body).into_owned(),
+            method: request.method.as_str().to_owned(),
+            path: request.uri.path().to_owned(),
+            query: request.uri.query().unwrap_or_default().to_owned(),
+            headers: joined_headers(&request.headers),
+            body: String::from_utf8_lossy(body).into_owned(),
             outcome: Outcome::Pending,
         });
         id
@@ -193,15 +188,5 @@ impl State {
             .iter()
             .position(|f| f.path.as_deref().is_none_or(|p| p == path))?;
         self.faults.remove(index)
-    }
-
-    /// A pseudo-random number (xorshift64*; randomly seeded, not for cryptography).
-    pub fn random(&mut self) -> u64 {
-        let mut x = self.random;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.random = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 }

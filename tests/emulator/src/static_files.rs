@@ -4,12 +4,18 @@
 //! NUL and non-UTF-8 paths are refused, and the resolved file must still lie inside the
 //! canonical root after symlinks are followed, so nothing outside DIR can be read. A directory
 //! serves its `index.html`; one requested without a trailing slash is redirected to it first,
-//! so relative URLs in that page resolve against the directory.
+//! so relative URLs in that page resolve against the directory. Files are read with
+//! `tokio::fs` (on tokio's blocking pool), so a large file does not hold up other connections.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::http::{percent_decode, Request, Response};
+use axum::response::Response;
+use http::header::{HeaderValue, LOCATION};
+use http::Method;
+use percent_encoding::percent_decode_str;
+use tokio::fs;
+
+use crate::reply;
 
 /// The `Content-Type` for a file name.
 pub fn content_type(path: &Path) -> &'static str {
@@ -32,53 +38,63 @@ pub fn content_type(path: &Path) -> &'static str {
 }
 
 fn not_found() -> Response {
-    Response::text(404, "Not Found")
+    reply::text(404, "Not Found")
 }
 
-/// Serves `request` from the canonical directory `root`.
-pub fn serve(request: &Request, root: &Path) -> Response {
-    if request.method != "GET" && request.method != "HEAD" {
-        return Response::text(405, "Method Not Allowed").header("Allow", "GET, HEAD, OPTIONS");
+/// Serves a request for `path` (still percent-encoded) and `query` from the canonical
+/// directory `root`.
+pub async fn serve(method: &Method, path: &str, query: Option<&str>, root: &Path) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return reply::allow(reply::text(405, "Method Not Allowed"), "GET, HEAD, OPTIONS");
     }
-    let Ok(decoded) = String::from_utf8(percent_decode(&request.path)) else {
+    let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
         return not_found();
     };
     if decoded.contains(['\\', '\0']) {
         return not_found();
     }
-    let mut path = PathBuf::from(root);
+    let mut file = PathBuf::from(root);
     for segment in decoded.split('/').filter(|s| !s.is_empty() && *s != ".") {
         if segment == ".." {
             return not_found();
         }
-        path.push(segment);
+        file.push(segment);
     }
-    let Ok(path) = path.canonicalize() else {
+    let Ok(resolved) = fs::canonicalize(&file).await else {
         return not_found();
     };
-    if !path.starts_with(root) {
+    if !resolved.starts_with(root) {
         return not_found();
     }
-    let file = if path.is_dir() {
-        if !request.path.ends_with('/') {
-            let mut location = format!("{}/", request.path);
-            if !request.query.is_empty() {
+    let is_dir = fs::metadata(&resolved).await.is_ok_and(|m| m.is_dir());
+    let file = if is_dir {
+        if !path.ends_with('/') {
+            let mut location = format!("{path}/");
+            if let Some(query) = query.filter(|q| !q.is_empty()) {
                 location.push('?');
-                location.push_str(&request.query);
+                location.push_str(query);
             }
-            return Response::text(301, "Moved Permanently").header("Location", &location);
+            let mut response = reply::text(301, "Moved Permanently");
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(LOCATION, location);
+            }
+            return response;
         }
-        path.join("index.html")
+        resolved.join("index.html")
     } else {
-        path
+        resolved
     };
     // Canonicalized again: the index.html itself could be a symlink leading out of the root.
     // The type follows the requested name, not a symlink's target.
-    match file.canonicalize() {
-        Ok(real) if real.starts_with(root) && real.is_file() => match fs::read(&real) {
-            Ok(bytes) => Response::with_body(200, content_type(&file), bytes),
-            Err(_) => not_found(),
-        },
-        _ => not_found(),
+    let Ok(real) = fs::canonicalize(&file).await else {
+        return not_found();
+    };
+    let is_file = fs::metadata(&real).await.is_ok_and(|m| m.is_file());
+    if !real.starts_with(root) || !is_file {
+        return not_found();
+    }
+    match fs::read(&real).await {
+        Ok(bytes) => reply::with_body(200, content_type(&file), bytes),
+        Err(_) => not_found(),
     }
 }

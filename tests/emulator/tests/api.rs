@@ -1,12 +1,17 @@
 //! The emulated endpoints, over real sockets.
 
 // Test code: a failed unwrap or panic is how a test reports failure.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
-use adultwork_emulator::json::Json;
-use adultwork_emulator::uktime::{now_ms, parse_uk};
+use adultwork_emulator::clock::{now_ms, parse_uk};
+use adultwork_emulator::object::JsonObject;
 use common::*;
 
 fn assert_near_now(text: &str) {
@@ -15,24 +20,21 @@ fn assert_near_now(text: &str) {
     assert!(diff < 5_000, "{text} is {diff} ms away from now");
 }
 
+/// The keys of a 400's `ModelState` in order, each with its messages.
 fn model_state(reply: &Reply) -> Vec<(String, Vec<String>)> {
     assert_eq!(reply.status, 400, "{}", reply.text());
     let body = reply.json();
     assert_eq!(str_field(&body, "Message"), "The request is invalid.");
-    let Json::Object(pairs) = field(&body, "ModelState") else {
-        panic!("ModelState is not an object: {body}");
-    };
-    pairs
-        .iter()
+    let state: JsonObject = reply
+        .object()
+        .get_as("ModelState")
+        .unwrap_or_else(|| panic!("ModelState is not an object: {body}"));
+    state
+        .members()
         .map(|(key, messages)| {
-            let Json::Array(list) = messages else {
-                panic!("messages of {key} are not an array");
-            };
-            let texts = list
-                .iter()
-                .map(|m| m.as_str().unwrap().to_owned())
-                .collect();
-            (key.clone(), texts)
+            let texts: Vec<String> = serde_json::from_str(messages.get())
+                .unwrap_or_else(|_| panic!("messages of {key} are not an array of strings"));
+            (key.to_owned(), texts)
         })
         .collect()
 }
@@ -108,7 +110,8 @@ fn valid_tokens_and_scheme_case() {
 #[test]
 fn cancel_succeeds_and_updates_the_booking() {
     let addr = start();
-    let before = details(addr, 1001).json();
+    let before_reply = details(addr, 1001);
+    let before = before_reply.json();
     assert_eq!(str_field(&before, "Status"), "Pending");
 
     let reply = post(
@@ -136,9 +139,7 @@ fn cancel_succeeds_and_updates_the_booking() {
     assert_near_now(str_field(&after, "LastUpdated"));
 
     // Everything else is unchanged, in the same order.
-    let (Json::Object(old), Json::Object(new)) = (&before, &after) else {
-        panic!()
-    };
+    let (old, new) = (before_reply.object(), reply.object());
     let changed = [
         "Status",
         "CancelledDate",
@@ -147,11 +148,10 @@ fn cancel_succeeds_and_updates_the_booking() {
         "LastUpdated",
         "ActionClient",
     ];
-    assert_eq!(old.len(), new.len());
-    for ((ok, ov), (nk, nv)) in old.iter().zip(new) {
-        assert_eq!(ok, nk);
-        if !changed.contains(&ok.as_str()) {
-            assert_eq!(ov, nv, "{ok} changed");
+    assert_eq!(old.keys(), new.keys());
+    for ((key, ov), (_, nv)) in old.members().zip(new.members()) {
+        if !changed.contains(&key) {
+            assert_eq!(ov.get(), nv.get(), "{key} changed");
         }
     }
 
@@ -312,10 +312,7 @@ fn details_serves_every_seeded_booking() {
         let reply = details(addr, id);
         assert_eq!(reply.status, 200);
         let booking = reply.json();
-        let Json::Object(pairs) = &booking else {
-            panic!()
-        };
-        assert_eq!(pairs.len(), 20);
+        assert_eq!(reply.object().keys().len(), 20);
         assert_eq!(field(&booking, "BookingID").as_i64(), Some(id));
         assert_eq!(str_field(&booking, "Status"), status);
         assert_eq!(field(&booking, "Method").as_i64(), Some(method));
@@ -378,7 +375,7 @@ fn details_refusals() {
 #[test]
 fn reschedule() {
     let addr = start();
-    let before = details(addr, 1004).json();
+    let before = details(addr, 1004).object();
     let reply = post(addr, RESCHEDULE, TOKEN, r#"{"BookingID":1004}"#);
     assert_eq!(reply.status, 200, "{}", reply.text());
     let after = reply.json();
@@ -389,12 +386,11 @@ fn reschedule() {
         "session {ahead} ms ahead"
     );
     assert_near_now(str_field(&after, "LastUpdated"));
-    let (Json::Object(old), Json::Object(new)) = (&before, &after) else {
-        panic!()
-    };
-    for ((key, ov), (_, nv)) in old.iter().zip(new) {
+    let new = reply.object();
+    assert_eq!(before.keys(), new.keys());
+    for ((key, ov), (_, nv)) in before.members().zip(new.members()) {
         if key != "SessionDate" && key != "LastUpdated" {
-            assert_eq!(ov, nv, "{key} changed");
+            assert_eq!(ov.get(), nv.get(), "{key} changed");
         }
     }
     // Now upcoming again: it can be cancelled but not rescheduled.

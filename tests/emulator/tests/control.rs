@@ -1,7 +1,12 @@
 //! The test-control API: request log, faults, planted bookings, reset.
 
 // Test code: a failed unwrap or panic is how a test reports failure.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -11,7 +16,6 @@ use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use adultwork_emulator::json::Json;
 use common::*;
 
 fn status_of(addr: std::net::SocketAddr, id: i64) -> String {
@@ -21,9 +25,9 @@ fn status_of(addr: std::net::SocketAddr, id: i64) -> String {
 #[test]
 fn health() {
     let addr = start();
-    let reply = control(addr, "GET", "/health", "");
+    let reply = request(addr, "GET", "/__emulator/health", &[("Origin", ORIGIN)], "");
     assert_eq!((reply.status, reply.text().as_str()), (200, "ok"));
-    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     assert_eq!(control(addr, "GET", "/nothing", "").status, 404);
     assert_eq!(control(addr, "POST", "/health", "").status, 405);
 }
@@ -92,10 +96,7 @@ fn a_status_fault_answers_once_instead_of_the_api() {
     let fault = r#"{"status":503,"headers":{"Retry-After":"3","X-Fault":"yes"},"contentType":"application/json","body":"{\"Message\":\"busy\"}"}"#;
     assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
     let pending = control(addr, "GET", "/faults", "");
-    assert_eq!(
-        pending.json(),
-        Json::Array(vec![adultwork_emulator::json::parse(fault).unwrap()])
-    );
+    assert_eq!(pending.json(), Json::Array(vec![parse(fault)]));
 
     // Control requests and preflights do not consume it.
     control(addr, "GET", "/health", "");
@@ -107,17 +108,16 @@ fn a_status_fault_answers_once_instead_of_the_api() {
         "",
     );
 
-    let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
     assert_eq!(reply.status, 503);
     assert_eq!(reply.text(), r#"{"Message":"busy"}"#);
     assert_eq!(reply.header("Retry-After"), Some("3"));
     assert_eq!(reply.header("X-Fault"), Some("yes"));
     assert_eq!(reply.header("Content-Type"), Some("application/json"));
-    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
-    assert_eq!(
-        reply.header("Access-Control-Expose-Headers"),
-        Some("Retry-After")
-    );
+    assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
+    assert!(reply
+        .header("Access-Control-Expose-Headers")
+        .is_some_and(|h| h.eq_ignore_ascii_case("Retry-After")));
     assert_eq!(
         status_of(addr, 1001),
         "Pending",
@@ -127,6 +127,22 @@ fn a_status_fault_answers_once_instead_of_the_api() {
 
     let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
     assert_eq!(reply.status, 200);
+
+    // A fault's headers replace the CORS headers of the same name: CORS can be broken.
+    let fault = r#"{"status":200,"headers":{"Access-Control-Allow-Origin":"http://elsewhere.test","Vary":"X"}}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1001,"Reason":"x"}"#);
+    assert_eq!(
+        reply.header("Access-Control-Allow-Origin"),
+        Some("http://elsewhere.test")
+    );
+    let varies: Vec<&str> = reply
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Vary"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(varies, ["X"]);
 }
 
 #[test]
@@ -288,6 +304,28 @@ fn a_client_that_hangs_up_during_a_delay_is_noticed() {
 }
 
 #[test]
+fn a_client_that_leaves_in_the_middle_of_a_large_answer_is_noticed() {
+    let addr = start();
+    // 32 MiB: far more than the socket buffers hold while the client reads nothing.
+    let fault = r#"{"status":200,"body":"0123456789abcdef","repeat":2097152}"#;
+    assert_eq!(control(addr, "POST", "/faults", fault).status, 204);
+    let mut stream = connect(addr);
+    stream
+        .write_all(&request_bytes("GET", DETAILS, &[], ""))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let (status, _) = read_head(&mut reader);
+    assert_eq!(status, 200);
+    let mut some = [0u8; 1024];
+    reader.read_exact(&mut some).unwrap();
+    drop(reader);
+    let entries = wait_for_log(addr, |e| {
+        e.len() == 1 && str_field(&e[0], "outcome") != "pending"
+    });
+    assert_eq!(str_field(&entries[0], "outcome"), "client-gone");
+}
+
+#[test]
 fn planted_bookings_are_stored_and_served_as_is() {
     let addr = start();
     let raw = r#"{"BookingID":5000,"Status":"Confirmed","SessionDate":"2001-02-03T04:05:06","Credits":8.0000,"Extra":[1e2,{"b":1,"a":2}],"Status":"Confirmed"}"#;
@@ -441,11 +479,11 @@ fn corpus_faults_serve_a_file_with_its_content_type_and_status() {
             204,
             "{name}"
         );
-        let reply = post(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
+        let reply = post_from_page(addr, CANCEL, TOKEN, r#"{"BookingID":1,"Reason":"x"}"#);
         assert_eq!(reply.status, status, "{name}");
         assert_eq!(reply.header("Content-Type"), Some(content_type), "{name}");
         assert_eq!(reply.body, body, "{name}");
-        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some("*"));
+        assert_eq!(reply.header("Access-Control-Allow-Origin"), Some(ORIGIN));
     }
 
     // An explicit status and content type win over the name's; headers stay possible.

@@ -8,8 +8,16 @@ use std::net::{SocketAddr, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use adultwork_emulator::json::{self, Json};
+use adultwork_emulator::object::JsonObject;
 use adultwork_emulator::{Config, Server};
+
+/// A JSON value as the tests read answers (keys sorted: use [`Reply::object`] for order).
+pub type Json = serde_json::Value;
+
+/// Parses a JSON text the test wrote or received.
+pub fn parse(text: &str) -> Json {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
 
 /// A fresh emulator on a free port, quiet.
 pub fn start() -> SocketAddr {
@@ -59,7 +67,12 @@ impl Reply {
     }
 
     pub fn json(&self) -> Json {
-        json::parse(&self.text()).expect("JSON body")
+        parse(&self.text())
+    }
+
+    /// The body as a JSON object whose members keep their order and exact text.
+    pub fn object(&self) -> JsonObject {
+        JsonObject::parse(&self.text()).expect("a JSON object")
     }
 
     /// `Message` of an error body.
@@ -166,6 +179,20 @@ pub fn post(addr: SocketAddr, path: &str, token: &str, body: &str) -> Reply {
     let headers = [
         ("Authorization", auth.as_str()),
         ("Content-Type", "application/json"),
+    ];
+    request(addr, "POST", path, &headers, body)
+}
+
+/// The origin of the page the tests pretend to be (browsers send it with every CORS request).
+pub const ORIGIN: &str = "http://app.test";
+
+/// `POST` of a JSON body with a bearer token, from a page at [`ORIGIN`].
+pub fn post_from_page(addr: SocketAddr, path: &str, token: &str, body: &str) -> Reply {
+    let auth = format!("bearer {token}");
+    let headers = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+        ("Origin", ORIGIN),
     ];
     request(addr, "POST", path, &headers, body)
 }

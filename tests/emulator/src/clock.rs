@@ -1,0 +1,190 @@
+//! UK wall-clock time, the way the AdultWork API writes datetimes, with [`jiff`].
+//!
+//! The API sends zone-less strings such as `2018-01-22T21:30:00` or `2018-01-20T12:34:56.789`
+//! that are UK local time (`Europe/London`: GMT in winter, BST in summer). This module turns
+//! real instants (milliseconds since the Unix epoch) into such strings and back. The time-zone
+//! rules come from the IANA database bundled into jiff (`tzdb-bundle-always`), so the emulator
+//! behaves the same on a machine without `/usr/share/zoneinfo`.
+//!
+//! Reading a wall-clock time back is ambiguous twice a year. Like the SDK (Temporal's
+//! "compatible" disambiguation, which is also jiff's default), a reading that happens twice
+//! (October) is the earlier instant (BST) and one skipped by the spring change is moved
+//! forward by the gap (01:30 on that day reads as 01:30 UTC, i.e. 02:30 BST).
+
+use std::sync::OnceLock;
+
+use jiff::civil::DateTime;
+use jiff::fmt::strtime;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
+/// Milliseconds in an hour.
+pub const HOUR_MS: i64 = 3_600_000;
+/// Milliseconds in a minute.
+pub const MINUTE_MS: i64 = 60_000;
+
+/// The wall-clock format without an offset; `%.f` reads an optional fraction of 1–9 digits.
+const WALL: &str = "%Y-%m-%dT%H:%M:%S%.f";
+/// The same with a numeric offset such as `+02:00`.
+const WITH_OFFSET: &str = "%Y-%m-%dT%H:%M:%S%.f%:z";
+
+/// `Europe/London`, loaded once from the bundled database.
+///
+/// An error here means the bundled database lacks the zone: [`crate::Server::start`] checks it
+/// so the emulator refuses to start instead of writing wrong times.
+pub fn london() -> Result<&'static TimeZone, jiff::Error> {
+    static LONDON: OnceLock<Result<TimeZone, jiff::Error>> = OnceLock::new();
+    LONDON
+        .get_or_init(|| TimeZone::get("Europe/London"))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The current instant, in milliseconds since 1970-01-01T00:00:00Z.
+pub fn now_ms() -> i64 {
+    Timestamp::now().as_millisecond()
+}
+
+/// The UK wall-clock reading of an instant (UTC if the zone could not be loaded, which
+/// [`crate::Server::start`] rules out).
+fn uk_wall_clock(instant_ms: i64) -> Option<DateTime> {
+    let instant = Timestamp::from_millisecond(instant_ms).ok()?;
+    let zone = london().cloned().unwrap_or(TimeZone::UTC);
+    Some(instant.to_zoned_datetime(zone).datetime())
+}
+
+/// Formats an instant as a UK wall-clock datetime: `YYYY-MM-DDTHH:MM:SS`, plus `.mmm` when
+/// `millis` is set. An instant outside jiff's range (years −9999 to 9999) gives `""`.
+pub fn format_uk(instant_ms: i64, millis: bool) -> String {
+    let format = if millis {
+        "%Y-%m-%dT%H:%M:%S%.3f"
+    } else {
+        "%Y-%m-%dT%H:%M:%S"
+    };
+    uk_wall_clock(instant_ms)
+        .and_then(|wall| strtime::format(format, wall).ok())
+        .unwrap_or_default()
+}
+
+/// The UK calendar date of an instant at midnight, `YYYY-MM-DDT00:00:00` (what `AcceptBy` says
+/// for a session on that day).
+pub fn uk_midnight(instant_ms: i64) -> String {
+    uk_wall_clock(instant_ms)
+        .and_then(|wall| strtime::format("%Y-%m-%dT00:00:00", wall).ok())
+        .unwrap_or_default()
+}
+
+/// Reads an API datetime as an instant: `YYYY-MM-DDTHH:MM:SS` with an optional fraction of
+/// 1–9 digits and an optional `Z` or `±HH:MM`. Without an offset it is UK wall-clock time.
+/// Returns `None` for anything else (including dates that do not exist).
+pub fn parse_uk(text: &str) -> Option<i64> {
+    if let Some(utc) = text.strip_suffix('Z') {
+        let wall = strtime::parse(WALL, utc).ok()?.to_datetime().ok()?;
+        let instant = wall.to_zoned_datetime(TimeZone::UTC).ok()?.timestamp();
+        return Some(instant.as_millisecond());
+    }
+    if let Ok(parsed) = strtime::parse(WITH_OFFSET, text) {
+        return parsed.to_timestamp().ok().map(Timestamp::as_millisecond);
+    }
+    let wall = strtime::parse(WALL, text).ok()?.to_datetime().ok()?;
+    let zone = london().ok()?.clone();
+    let instant = wall.to_zoned_datetime(zone).ok()?.timestamp();
+    Some(instant.as_millisecond())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Milliseconds of a UTC date and time, via jiff (independent of the code under test).
+    fn utc(y: i16, mo: i8, d: i8, h: i8, mi: i8) -> i64 {
+        jiff::civil::date(y, mo, d)
+            .at(h, mi, 0, 0)
+            .to_zoned_datetime(TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
+    }
+
+    #[test]
+    fn bst_boundaries() {
+        // 2026: BST from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(
+            format_uk(utc(2026, 3, 29, 0, 59), false),
+            "2026-03-29T00:59:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 3, 29, 1, 0), false),
+            "2026-03-29T02:00:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 10, 25, 0, 59), false),
+            "2026-10-25T01:59:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 10, 25, 1, 0), false),
+            "2026-10-25T01:00:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 1, 15, 12, 0), false),
+            "2026-01-15T12:00:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 7, 15, 12, 0), false),
+            "2026-07-15T13:00:00"
+        );
+    }
+
+    #[test]
+    fn formats_wall_clock() {
+        assert_eq!(
+            format_uk(utc(2026, 7, 1, 12, 30) + 5_123, true),
+            "2026-07-01T13:30:05.123"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 7, 1, 12, 30), true),
+            "2026-07-01T13:30:00.000"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 1, 22, 21, 30), false),
+            "2026-01-22T21:30:00"
+        );
+        assert_eq!(
+            format_uk(utc(2026, 12, 31, 23, 59), false),
+            "2026-12-31T23:59:00"
+        );
+        assert_eq!(uk_midnight(utc(2026, 7, 1, 23, 30)), "2026-07-02T00:00:00");
+        assert_eq!(format_uk(i64::MAX, true), "");
+    }
+
+    #[test]
+    fn parses_back() {
+        let t = utc(2026, 7, 1, 12, 30) + 5_123;
+        assert_eq!(parse_uk(&format_uk(t, true)), Some(t));
+        assert_eq!(parse_uk("2026-07-01T12:30:05.1234567Z"), Some(t));
+        assert_eq!(parse_uk("2026-07-01T14:30:05.123+02:00"), Some(t));
+        assert_eq!(parse_uk("2026-02-30T00:00:00"), None);
+        assert_eq!(parse_uk("2026-07-01 12:30:05"), None);
+        assert_eq!(parse_uk("2026-07-01T12:30"), None);
+        assert_eq!(parse_uk("2026-07-01T12:30:05x"), None);
+        assert_eq!(parse_uk("2026-07-01T12:30:05."), None);
+        assert_eq!(parse_uk(""), None);
+        assert_eq!(parse_uk("é"), None);
+    }
+
+    #[test]
+    fn ambiguous_and_skipped_readings() {
+        // 01:30 happens twice on 25 Oct 2026: the earlier (BST) instant is 00:30 UTC.
+        assert_eq!(
+            parse_uk("2026-10-25T01:30:00"),
+            Some(utc(2026, 10, 25, 0, 30))
+        );
+        // 01:30 does not exist on 29 Mar 2026: moved forward by the gap, it is 01:30 UTC.
+        assert_eq!(
+            parse_uk("2026-03-29T01:30:00"),
+            Some(utc(2026, 3, 29, 1, 30))
+        );
+    }
+}
