@@ -11,8 +11,10 @@
 //
 // The build must pass without warnings, must not rewrite the committed tsconfig.json, and
 // must not download anything (SWC's native binary comes from @next/swc-linux-x64-gnu in the
-// lockfile; telemetry is off). Turbopack's compiler cache (.next/cache) is kept between runs,
-// the build output is not: every run builds the freshly installed tarball.
+// lockfile; telemetry is off). Then the same three pages on `next dev` (Turbopack), which
+// compiles each on first request. Turbopack's compiler caches (.next/cache, .next/dev/cache)
+// are kept between runs under the project's cache directory; the build output is not: every
+// run builds the freshly installed tarball.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -23,7 +25,9 @@ import { ROOT, checkFacts, describeWasm, emulator, note, pageUrl, runInChromium 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NEXT = join(ROOT, "node_modules/next/dist/bin/next");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+// Next sets NODE_ENV itself (production for build and start, development for dev).
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+delete env.NODE_ENV;
 
 /**
  * Runs `next <args>` in the app; resolves to its output once it exits with 0, or (with
@@ -52,13 +56,18 @@ function next(args, until) {
   return { child, done };
 }
 
-// Turbopack's compiler cache lives under the project's cache directory (kept across fresh
+// Turbopack's compiler caches live under the project's cache directory (kept across fresh
 // clones, like the cargo target dir); the rest of .next/ is built anew.
-const cache = join(process.env.ADULTWORK_CACHE ?? join(homedir(), ".cache", "adultwork-sdk"), "nextjs-cache");
-mkdirSync(cache, { recursive: true });
+const caches = join(process.env.ADULTWORK_CACHE ?? join(homedir(), ".cache", "adultwork-sdk"), "nextjs");
 rmSync(join(here, ".next"), { recursive: true, force: true });
-mkdirSync(join(here, ".next"));
-symlinkSync(cache, join(here, ".next/cache"));
+for (const [cache, link] of [
+  ["build", ".next/cache"],
+  ["dev", ".next/dev/cache"],
+]) {
+  mkdirSync(join(caches, cache), { recursive: true });
+  mkdirSync(dirname(join(here, link)), { recursive: true });
+  symlinkSync(join(caches, cache), join(here, link));
+}
 
 const tsconfig = readFileSync(join(here, "tsconfig.json"), "utf8");
 const t0 = performance.now();
@@ -80,26 +89,37 @@ for (const file of readdirSync(join(here, ".next/static/chunks"), { recursive: t
 }
 note(`next build: ${buildSeconds}s (${/Next\.js [\d.]+ \(\w+\)/.exec(built)?.[0]}); emitted .next/static/media/${media.join(", ")}`);
 
-const server = next(["start", "--port", "0", "--hostname", "127.0.0.1"], /Local:\s+(http:\/\/\S+)/);
-try {
-  const base = (await server.done).match[1];
+/**
+ * Starts `next <command>` on a free port and runs the three pages against it.
+ *
+ * @param {"start" | "dev"} command
+ */
+async function pages(command) {
+  const server = next([command, "--port", "0", "--hostname", "127.0.0.1"], /Local:\s+(http:\/\/\S+)/);
+  try {
+    const base = (await server.done).match[1];
 
-  let api = await emulator();
-  const client = await runInChromium(pageUrl(base, "/", api));
-  checkFacts(client.facts, api);
-  note(`client component: scenario passed in the browser; wasm: ${describeWasm(client.responses, base)}`);
+    let api = await emulator();
+    const client = await runInChromium(pageUrl(base, "/", api));
+    checkFacts(client.facts, api);
+    note(`next ${command}, client component: scenario passed in the browser; wasm: ${describeWasm(client.responses, base)}`);
 
-  api = await emulator();
-  const response = await fetch(pageUrl(base, "/api/scenario", api));
-  const facts = await response.json();
-  assert.equal(response.status, 200, `route handler: ${JSON.stringify(facts)}`);
-  checkFacts(facts, api);
-  note("route handler (Node.js runtime): scenario passed on the server");
+    api = await emulator();
+    const response = await fetch(pageUrl(base, "/api/scenario", api));
+    const facts = await response.json();
+    assert.equal(response.status, 200, `route handler: ${JSON.stringify(facts)}`);
+    checkFacts(facts, api);
+    note(`next ${command}, route handler (Node.js runtime): scenario passed on the server`);
 
-  api = await emulator();
-  const rendered = await runInChromium(pageUrl(base, "/server", api));
-  checkFacts(rendered.facts, api);
-  note("server component: scenario passed while rendering");
-} finally {
-  server.child.kill();
+    api = await emulator();
+    const rendered = await runInChromium(pageUrl(base, "/server", api));
+    checkFacts(rendered.facts, api);
+    note(`next ${command}, server component: scenario passed while rendering`);
+  } finally {
+    server.child.kill();
+    await new Promise((done) => (server.child.exitCode === null ? server.child.once("exit", done) : done()));
+  }
 }
+
+await pages("start");
+await pages("dev");
