@@ -12,6 +12,8 @@
 //   dist/with-wasm/    no recipe, the file copied from node_modules/adultwork-sdk/ by hand;
 //   dist/without-wasm/ neither → the import still succeeds and every call throws an
 //                      AdultWorkError whose message says what to do.
+// And `format: "iife"` (a classic script) is refused at build time: the entry's top-level
+// await needs ES module output.
 import assert from "node:assert/strict";
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -74,6 +76,21 @@ copyFileSync(
   join(here, "node_modules/adultwork-sdk/adultwork_sdk_bg.wasm"),
   join(dist, "with-wasm/adultwork_sdk_bg.wasm"),
 );
+
+const iife = await build({
+  absWorkingDir: here,
+  entryPoints: ["main.js"],
+  bundle: true,
+  format: "iife",
+  write: false,
+  logLevel: "silent",
+}).then(
+  () => null,
+  (e) => e,
+);
+assert.ok(iife, "an IIFE bundle must fail to build");
+assert.match(iife.errors?.[0]?.text ?? "", /Top-level await is currently not supported with the "iife" output format/);
+note(`format iife: refused at build time ("${iife.errors[0].text}")`);
 
 const server = await serveStatic(dist);
 try {
