@@ -9,14 +9,17 @@
 //                  answers with the facts as JSON.
 //   /server        a server component (dynamic): runs the scenario while rendering.
 //
-// The build must pass without warnings, must not rewrite the committed tsconfig.json, and
-// must not download anything (SWC's native binary comes from @next/swc-linux-x64-gnu in the
-// lockfile; telemetry is off). Then the same three pages on `next dev` (Turbopack), which
+// The build must pass without warnings and must not rewrite the committed tsconfig.json. It
+// must need no network: it runs in a network namespace of its own with no interface up
+// (`unshare -n`, where this user may: root on CI and here), so any download or telemetry call
+// would fail it. SWC's native binary comes from @next/swc-linux-x64-gnu in the lockfile (the
+// "(Turbopack)" banner shows the native bindings loaded: the WebAssembly fallback has no
+// Turbopack); telemetry is off (NEXT_TELEMETRY_DISABLED=1). Then the same three pages on `next dev` (Turbopack), which
 // compiles each on first request. Turbopack's compiler caches (.next/cache, .next/dev/cache)
 // are kept between runs under the project's cache directory; the build output is not: every
 // run builds the freshly installed tarball.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -30,14 +33,16 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.NODE_ENV;
 
 /**
- * Runs `next <args>` in the app; resolves to its output once it exits with 0, or (with
- * `until`) to the first line matching it while the process keeps running.
+ * Runs `next <args>` in the app (`isolated`: without network); resolves to its output once it
+ * exits with 0, or (with `until`) to the first line matching it while the process keeps running.
  *
  * @param {string[]} args
- * @param {RegExp} [until]
+ * @param {{ until?: RegExp, isolated?: boolean }} [options]
  */
-function next(args, until) {
-  const child = spawn(process.execPath, [NEXT, ...args], { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
+function next(args, { until, isolated = false } = {}) {
+  const command = [process.execPath, NEXT, ...args];
+  if (isolated) command.unshift("unshare", "--net", "--");
+  const child = spawn(command[0], command.slice(1), { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const done = new Promise((resolve, reject) => {
     const seen = (chunk) => {
@@ -70,8 +75,9 @@ for (const [cache, link] of [
 }
 
 const tsconfig = readFileSync(join(here, "tsconfig.json"), "utf8");
+const isolated = spawnSync("unshare", ["--net", "--", "true"]).status === 0;
 const t0 = performance.now();
-const { output: built } = await next(["build"]).done;
+const { output: built } = await next(["build"], { isolated }).done;
 const buildSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 assert.equal(readFileSync(join(here, "tsconfig.json"), "utf8"), tsconfig, "next build rewrote tsconfig.json");
 assert.doesNotMatch(built, /⚠|\bwarn/i, "next build printed a warning");
@@ -87,7 +93,11 @@ for (const file of readdirSync(join(here, ".next/static/chunks"), { recursive: t
   const code = readFileSync(join(here, ".next/static/chunks", String(file)), "utf8");
   assert.ok(!code.includes(ROOT), `browser chunk ${file} contains the build machine's path ${ROOT}`);
 }
-note(`next build: ${buildSeconds}s (${/Next\.js [\d.]+ \(\w+\)/.exec(built)?.[0]}); emitted .next/static/media/${media.join(", ")}`);
+note(
+  `next build: ${buildSeconds}s (${/Next\.js [\d.]+ \(\w+\)/.exec(built)?.[0]}, ` +
+    `${isolated ? "no network" : "with network: unshare --net is not permitted here"}); ` +
+    `emitted .next/static/media/${media.join(", ")}`,
+);
 
 /**
  * Starts `next <command>` on a free port and runs the three pages against it.
@@ -95,7 +105,7 @@ note(`next build: ${buildSeconds}s (${/Next\.js [\d.]+ \(\w+\)/.exec(built)?.[0]
  * @param {"start" | "dev"} command
  */
 async function pages(command) {
-  const server = next([command, "--port", "0", "--hostname", "127.0.0.1"], /Local:\s+(http:\/\/\S+)/);
+  const server = next([command, "--port", "0", "--hostname", "127.0.0.1"], { until: /Local:\s+(http:\/\/\S+)/ });
   try {
     const base = (await server.done).match[1];
 
