@@ -23,11 +23,11 @@ const bundled = new URL("./adultwork_sdk_bg.wasm", import.meta.url);
 
 /** The .wasm's bytes, from the first of those places that has them. */
 function readWasm() {
-  /** @type {(URL | string)[]} */
-  const places = [];
-  if (bundled.protocol === "file:") places.push(bundled);
+  /** @type {Set<string>} file paths */
+  const places = new Set();
+  if (bundled.protocol === "file:") places.add(fileURLToPath(bundled));
   try {
-    places.push(join(dirname(fileURLToPath(import.meta.url)), FILE));
+    places.add(join(dirname(fileURLToPath(import.meta.url)), FILE));
   } catch {
     // import.meta.url is no file: URL here; the message below lists what was tried.
   }
@@ -41,7 +41,7 @@ function readWasm() {
     }
   }
   throw new Error(
-    `adultwork-sdk could not read its WebAssembly module ${FILE} (tried: ${places.join(", ") || `only ${bundled}, which is no file`}). ` +
+    `adultwork-sdk could not read its WebAssembly module ${FILE} (tried: ${[...places].join(", ") || `only ${bundled}, which is no file`}). ` +
       "It ships next to node.js in node_modules/adultwork-sdk/: if a bundler built your server code without it, " +
       'keep the package external (Next.js: serverExternalPackages: ["adultwork-sdk"]) or copy the file along.',
     { cause },

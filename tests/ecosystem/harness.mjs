@@ -63,6 +63,14 @@ async function startEmulator() {
   return url;
 }
 
+/** The BookingIDs of the cancel requests the emulator received since its last reset, in order. */
+export async function cancelsSeen(api) {
+  const log = await (await fetch(`${api}/__emulator/requests`)).json();
+  return log
+    .filter((r) => r.method === "POST" && r.path === "/v1/PhoneChat/CancelMadeBooking")
+    .map((r) => JSON.parse(r.body).BookingID);
+}
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync }
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ROOT, checkFacts, describeWasm, emulator, note, pageUrl, runInChromium } from "../harness.mjs";
+import { ROOT, cancelsSeen, checkFacts, describeWasm, emulator, note, pageUrl, runInChromium } from "../harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NEXT = join(ROOT, "node_modules/next/dist/bin/next");
@@ -112,6 +112,8 @@ async function pages(command) {
     let api = await emulator();
     const client = await runInChromium(pageUrl(base, "/", api));
     checkFacts(client.facts, api);
+    // The scenario ran once (React runs effects twice in development).
+    assert.deepEqual(await cancelsSeen(api), [1001, 1005], "the cancels the emulator received");
     note(`next ${command}, client component: scenario passed in the browser; wasm: ${describeWasm(client.responses, base)}`);
 
     api = await emulator();
