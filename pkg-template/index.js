@@ -16,9 +16,12 @@
 //   is needed with either (tests/ecosystem/vite-dev runs both).
 // - `import.meta.url` appears only inside that `new URL(…)`: webpack replaces any other use
 //   with the module's `file://` path on the build machine, which would end up in apps' bundles.
-// - esbuild does not copy files referenced this way: copy `adultwork_sdk_bg.wasm` next to
-//   your bundle. If the file cannot be loaded, the import still succeeds and every call throws
-//   an AdultWorkError that says so, instead of breaking your whole app at start-up.
+// - esbuild does not copy files referenced this way: make the .wasm an entry point of its own
+//   with the copy loader (the README's recipe), or copy it next to your bundle. If the file
+//   cannot be loaded, the import still succeeds and every call throws an AdultWorkError that
+//   says so, instead of breaking your whole app at start-up.
+// - The same when a Content-Security-Policy refuses the .wasm (no 'wasm-unsafe-eval' in
+//   script-src, or its origin missing from connect-src): the message names the source to add.
 // - wasm-bindgen's glue (`adultwork_sdk_bg.js`) is used as generated; only the loading is ours
 //   (imports.js builds the import object).
 
@@ -57,13 +60,68 @@ async function load() {
   start(await WebAssembly.instantiate(module, importsFor(module)));
 }
 
+/**
+ * What to tell the developer when loading failed. A Content-Security-Policy refusal gets its
+ * own message naming the source to add: without `'wasm-unsafe-eval'` in `script-src` the
+ * browser refuses to compile (a CompileError that mentions the CSP, and a
+ * `securitypolicyviolation` event for "wasm-eval"); a `connect-src` without the .wasm's
+ * origin makes the fetch fail (a bare TypeError, so only the event tells).
+ *
+ * @param {unknown} cause
+ * @param {SecurityPolicyViolationEvent[]} violations seen while loading
+ */
+function loadFailureMessage(cause, violations) {
+  const text = String(/** @type {{ message?: unknown }} */ (cause)?.message ?? cause);
+  const name = /** @type {{ name?: unknown }} */ (cause)?.name;
+  const evalRefused =
+    violations.some((v) => v.blockedURI === "wasm-eval") ||
+    ((name === "CompileError" || name === "EvalError") && /Content.Security.Policy|\bCSP\b|unsafe-eval/i.test(text));
+  if (evalRefused) {
+    return (
+      "adultwork-sdk could not compile its WebAssembly module: the page's Content-Security-Policy " +
+      "does not allow WebAssembly. Add 'wasm-unsafe-eval' to its script-src directive (for example " +
+      "script-src 'self' 'wasm-unsafe-eval'); it allows compiling WebAssembly, not JavaScript eval."
+    );
+  }
+  // The .wasm's absolute URL (bundlers may have made `url` relative to the page).
+  const wasm = new URL(String(url), globalThis.location?.href);
+  // A cross-origin blocked URL is reported as its origin only.
+  const blocked = violations.some(
+    (v) => v.effectiveDirective === "connect-src" && (v.blockedURI === wasm.href || v.blockedURI === wasm.origin),
+  );
+  if (blocked) {
+    const source = wasm.origin === globalThis.location?.origin ? "'self'" : wasm.origin;
+    return (
+      `adultwork-sdk could not load its WebAssembly module from ${wasm}: the page's ` +
+      `Content-Security-Policy blocked the request. Add ${source} to its connect-src directive ` +
+      "(next to the API's origin)."
+    );
+  }
+  return notLoaded();
+}
+
+const notLoaded = () =>
+  `adultwork-sdk could not load its WebAssembly module (${FILE}) from ${url}. ` +
+  "Serve that file next to the JavaScript that imports the SDK. With esbuild, add it as an " +
+  "entry point (esbuild app.js adultwork_sdk_bg=adultwork-sdk/adultwork_sdk_bg.wasm " +
+  "--loader:.wasm=copy ...) or copy it from node_modules/adultwork-sdk/ into your output folder.";
+
+/** @type {SecurityPolicyViolationEvent[]} */
+const violations = [];
+/** @param {SecurityPolicyViolationEvent} event */
+const recordViolation = (event) => violations.push(event);
+globalThis.addEventListener?.("securitypolicyviolation", recordViolation);
 try {
   await load();
 } catch (cause) {
-  const message =
-    `adultwork-sdk could not load its WebAssembly module (${FILE}) from ${url}. ` +
-    "Serve that file next to the JavaScript that imports the SDK (with esbuild, copy it from " +
-    "node_modules/adultwork-sdk/ into your output folder).";
+  // Browsers queue the violation event as a task of its own: let it arrive.
+  await new Promise((done) => setTimeout(done, 0));
+  let message;
+  try {
+    message = loadFailureMessage(cause, violations);
+  } catch {
+    message = notLoaded(); // never let the explanation itself fail the import
+  }
   const error = new AdultWorkError("NetworkError", message, { cause });
   glue.__wbg_set_wasm(
     new Proxy(
@@ -75,6 +133,8 @@ try {
       },
     ),
   );
+} finally {
+  globalThis.removeEventListener?.("securitypolicyviolation", recordViolation);
 }
 
 export * from "./api.js";

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Ecosystem tests: the built package as web developers meet it (tests/ecosystem/README.md).
 #   package checks  the tarball's exact file list and version, publint, attw
-#   apps            vite-dev, vite-build, webpack, esbuild, static-page (headless Chromium) and
-#                   node (ESM import, CommonJS require, TypeScript node20 types)
+#   apps            vite-dev, vite-build, webpack, esbuild, static-page (headless Chromium),
+#                   node (ESM import, CommonJS require, TypeScript node20 types), nextjs
+#                   (next build + next start: client component, route handler, server
+#                   component), worker and vite-worker (module Web Workers) and csp (a strict
+#                   Content-Security-Policy), the last three in Chromium and Firefox
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
 # it, runs tests/ecosystem/shared/scenario.js and asserts the typed results.
@@ -12,7 +15,7 @@ source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node static-page esbuild webpack vite-build vite-dev)
+APPS=(node static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)

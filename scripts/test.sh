@@ -3,7 +3,8 @@
 # Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
 # tests, the package build, TypeScript contract types, the browser tests in headless
 # Chromium and Firefox against the local emulator, the example app driven by Playwright, and
-# the packed tarball installed into Vite, webpack, esbuild, plain-page and Node apps.
+# the packed tarball installed into Vite, webpack, esbuild, plain-page, Node, Next.js, Web
+# Worker and strict-CSP apps.
 source "$(dirname "$0")/common.sh"
 
 started=$SECONDS
@@ -33,7 +34,7 @@ stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
-stage "ecosystem: Vite dev/build, webpack, esbuild, static page, Node; publint, attw" \
+stage "ecosystem: Vite, webpack, esbuild, static page, Node, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"
 
 printf '%s\n' "${summary[@]}"

@@ -63,6 +63,14 @@ async function startEmulator() {
   return url;
 }
 
+/** The BookingIDs of the cancel requests the emulator received since its last reset, in order. */
+export async function cancelsSeen(api) {
+  const log = await (await fetch(`${api}/__emulator/requests`)).json();
+  return log
+    .filter((r) => r.method === "POST" && r.path === "/v1/PhoneChat/CancelMadeBooking")
+    .map((r) => JSON.parse(r.body).BookingID);
+}
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -71,23 +79,29 @@ const TYPES = {
   ".json": "application/json",
   ".map": "application/json",
   ".css": "text/css",
+  ".svg": "image/svg+xml",
 };
 
 /**
  * Serves `root` on 127.0.0.1 (random port) like a plain static host: files with their type,
  * index.html for directories, 404 otherwise. Its origin differs from the emulator's, so API calls are
- * cross-origin, as in production.
+ * cross-origin, as in production. `headers(url)` adds response headers to a file's answer
+ * (such as a Content-Security-Policy for a page), given the request's URL.
+ *
+ * @param {string} root
+ * @param {{ headers?: (url: URL) => Record<string, string> }} [options]
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, { headers = () => ({}) } = {}) {
   root = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    const url = new URL(request.url ?? "/", "http://x");
+    const path = decodeURIComponent(url.pathname);
     let file = resolve(join(root, path));
     if (path.endsWith("/")) file = join(file, "index.html");
     try {
       if (!file.startsWith(root + sep)) throw new Error("outside the root");
       const body = await readFile(file);
-      response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", ...headers(url) });
       response.end(body);
     } catch {
       response.writeHead(404, { "Content-Type": "text/plain" });
@@ -149,6 +163,52 @@ export async function runInChromium(url, { allow = [] } = {}) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Runs `fn` with one headless Firefox session (tests/support/firefox.mjs: geckodriver over
+ * WebDriver) for several pages, and closes it.
+ *
+ * @template T
+ * @param {(firefox: Awaited<ReturnType<typeof import("../support/firefox.mjs").launchFirefox>>) => Promise<T>} fn
+ */
+export async function withFirefox(fn) {
+  const { launchFirefox } = await import("../support/firefox.mjs");
+  const firefox = await launchFirefox();
+  try {
+    return await fn(firefox);
+  } finally {
+    await firefox.close();
+  }
+}
+
+/**
+ * Opens `url` in Firefox, waits for the page to fill <pre id="result" data-state> (30 s at most)
+ * and returns its JSON. WebDriver shows no console, so pages load shared/record-errors.js
+ * first: any uncaught error or unhandled rejection it recorded fails the test.
+ *
+ * @param {{ goto(url: string): Promise<unknown>, evaluate(script: string): Promise<any> }} firefox
+ * @param {string} url
+ */
+export async function runInFirefox(firefox, url) {
+  await firefox.goto(url);
+  const read = `const out = document.querySelector("#result[data-state]");
+    return out ? { state: out.dataset.state, text: out.textContent, uncaught: window.__uncaught } : null;`;
+  const deadline = Date.now() + 30_000;
+  let seen = await firefox.evaluate(read);
+  while (!seen) {
+    if (Date.now() > deadline) {
+      const uncaught = await firefox.evaluate("return window.__uncaught;");
+      throw new Error(`Firefox: the page never reported a result; uncaught errors: ${JSON.stringify(uncaught)}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+    seen = await firefox.evaluate(read);
+  }
+  const facts = JSON.parse(seen.text ?? "null");
+  assert.equal(seen.state, "done", `the page failed in Firefox: ${JSON.stringify(facts)}`);
+  assert.ok(Array.isArray(seen.uncaught), "the page did not load shared/record-errors.js");
+  assert.deepEqual(seen.uncaught, [], "uncaught errors in Firefox");
+  return facts;
 }
 
 /** Chromium logs every non-2xx fetch; the 409 of the error case is expected. */
@@ -261,17 +321,32 @@ export function checkFacts(facts, api) {
   assert.ok(e.message.length > 0 && !e.message.includes("test-token"), `message: ${e.message}`);
 }
 
-/** Asserts the facts of `missingWasmScenario`: calls throw an AdultWorkError saying why. */
-export function checkMissingWasm(facts) {
+/**
+ * Asserts the facts of `loadFailureScenario`: the import succeeded, and both an async call and
+ * `new AdultWorkClient` throw an AdultWorkError (kind NetworkError) whose message matches every
+ * pattern.
+ *
+ * @param {Record<string, any>} facts
+ * @param {RegExp[]} patterns
+ */
+export function checkLoadFailure(facts, patterns) {
   for (const what of ["call", "sync"]) {
     const e = facts[what];
     assert.equal(e.instanceofAdultWorkError, true, `${what}: ${JSON.stringify(e)}`);
     assert.equal(e.instanceofError, true);
+    assert.equal(e.name, "AdultWorkError");
     assert.equal(e.kind, "NetworkError");
-    assert.match(e.message, /adultwork_sdk_bg\.wasm/);
-    assert.match(e.message, /esbuild/);
-    assert.match(e.message, /copy it from node_modules\/adultwork-sdk\//);
+    for (const pattern of patterns) assert.match(e.message, pattern);
   }
+}
+
+/** Asserts the facts of `loadFailureScenario` without the .wasm: the message says what to copy. */
+export function checkMissingWasm(facts) {
+  checkLoadFailure(facts, [
+    /adultwork_sdk_bg\.wasm/,
+    /With esbuild, add it as an entry point \(esbuild app\.js adultwork_sdk_bg=adultwork-sdk\/adultwork_sdk_bg\.wasm --loader:\.wasm=copy/,
+    /copy it from node_modules\/adultwork-sdk\//,
+  ]);
 }
 
 /** The browser's requests for the .wasm, for the report. */

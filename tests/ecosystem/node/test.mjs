@@ -5,8 +5,10 @@
 // `module: node20` rules, against the same installed package.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { ROOT, checkFacts, emulator, note } from "../harness.mjs";
 
@@ -29,6 +31,25 @@ for (const script of scripts) {
   if (script === "require.cjs") assert.equal(facts.sameInstance, true, "require and import share one module");
   note(`${script}: ok (entry ${facts.entry.replace(/^.*node_modules\//, "")})`);
 }
+
+// A copy of the package without its .wasm (as a server bundle that dropped the file would
+// leave it): the import fails at once, with a message that names the file, where it looked and
+// what to do, instead of a bare ENOENT.
+const broken = join(mkdtempSync(join(tmpdir(), "adultwork-sdk-")), "adultwork-sdk");
+cpSync(join(here, "node_modules/adultwork-sdk"), broken, { recursive: true });
+rmSync(join(broken, "adultwork_sdk_bg.wasm"));
+const load = `await import(${JSON.stringify(pathToFileURL(join(broken, "node.js")).href)})`;
+const failed = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", load]).then(
+  () => null,
+  (e) => e,
+);
+rmSync(dirname(broken), { recursive: true, force: true });
+assert.ok(failed, "importing the package without its .wasm must fail");
+const reason = /adultwork-sdk could not read its WebAssembly module[^\n]*/.exec(failed.stderr)?.[0];
+assert.ok(reason, `no explanation on stderr:\n${failed.stderr}`);
+assert.match(reason, /adultwork_sdk_bg\.wasm \(tried: [^)]*adultwork_sdk_bg\.wasm\)/);
+assert.match(reason, /serverExternalPackages/);
+note(`without the .wasm: the import throws "${reason.slice(0, 90)}…"`);
 
 const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
 await promisify(execFile)(process.execPath, [tsc, "-p", join(here, "types/tsconfig.json")]).catch((e) => {

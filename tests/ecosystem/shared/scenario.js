@@ -67,10 +67,11 @@ export async function scenario(sdk, api) {
 }
 
 /**
- * The esbuild case where the app did not copy the .wasm next to its bundle: the import must
- * still succeed (this code runs), and every call must throw an AdultWorkError that says why.
+ * The SDK could not load its .wasm (the esbuild case where the app did not copy it next to its
+ * bundle; a Content-Security-Policy that refuses it): the import must still succeed (this code
+ * runs), and every call must throw an AdultWorkError that says why.
  */
-export async function missingWasmScenario(sdk, api) {
+export async function loadFailureScenario(sdk, api) {
   const options = { accessToken: "test-token", baseUrl: api };
   const facts = {};
   try {
