@@ -275,8 +275,20 @@ impl Minutes {
 }
 
 /// An amount of credits: a finite number, 0 or more.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Tsify)]
 pub struct Credits(pub(crate) f64);
+
+/// A whole amount is written as an integer (`8`, as servers write it; the same number to
+/// JavaScript), anything else as a decimal (`12.5`).
+impl Serialize for Credits {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 == self.0.trunc() && self.0 <= MAX_SAFE {
+            s.serialize_u64(self.0 as u64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
 
 impl Rule for Credits {
     type Raw = f64;

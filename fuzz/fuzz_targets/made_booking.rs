@@ -1,7 +1,7 @@
-//! Arbitrary bytes as a `MadeBooking` answer, an error body, a datetime, a number spelling, a
-//! base URL, a `Retry-After` value and a runtime.js argument description. Nothing may panic
-//! (in Wasm a panic traps the instance), and whatever the validator accepts must be exactly
-//! the documented shape when read back with serde_json. The checks live in
+//! Arbitrary bytes as a `MadeBooking` answer (through the same decoder the browser runs, with
+//! serde_json standing in for `JSON.parse`), an error body, a request, a datetime, a base URL
+//! and a `Retry-After` value. Nothing may panic (in Wasm a panic traps the instance), and
+//! whatever the decoder accepts must be exactly the documented shape. The checks live in
 //! tests/support/invariants.rs, shared with the native corpus test.
 #![no_main]
 #![allow(
@@ -13,6 +13,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../tests/support/json_node.rs"]
+mod json_node;
 #[path = "../../tests/support/invariants.rs"]
 mod invariants;
 

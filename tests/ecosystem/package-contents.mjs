@@ -24,7 +24,6 @@ const SHIPPED = [
   "index.js",
   "node.js",
   "package.json",
-  "runtime.js",
 ];
 
 const tarball = process.argv[2];
