@@ -2,4 +2,9 @@
 // in api.d.ts) and the hand-written error class (errors.d.ts).
 export * from "./api.js";
 export { AdultWorkError, isAdultWorkError } from "./errors.js";
-export type { AdultWorkErrorDetails, ErrorKind } from "./errors.js";
+export type {
+  AdultWorkErrorBase,
+  AdultWorkErrorConstructor,
+  AdultWorkErrorDetails,
+  ErrorKind,
+} from "./errors.js";

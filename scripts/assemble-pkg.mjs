@@ -39,12 +39,24 @@ writeFileSync(
 );
 
 // 3. api.d.ts: the generated declarations (tsify types, functions, classes with their docs),
-// minus wasm-bindgen's `[Symbol.dispose](): void;` on classes: it needs TypeScript's
-// `esnext.disposable` lib, so an app compiling against ES2022 without `skipLibCheck` would
-// fail on our types. The method still exists at runtime; `free()` is the documented way.
-const dts = readFileSync(join(raw, "adultwork_sdk.d.ts"), "utf8");
-const withoutDispose = dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
-writeFileSync(join(out, "api.d.ts"), withoutDispose);
+// with a doc comment on `free()`, which wasm-bindgen generates undocumented, and without its
+// `[Symbol.dispose](): void;`: that line needs TypeScript's `esnext.disposable` lib, so an app
+// compiling against ES2022 without `skipLibCheck` would fail on our types (and declaring
+// `Symbol.dispose` ourselves would clash with that lib where it is used). The method exists at
+// runtime; free()'s doc says so. The client needs no freeing at all (FinalizationRegistry).
+const FREE_DOC = [
+  "Releases the client's memory now. Optional: a client is freed when it is garbage-collected.",
+  "`client[Symbol.dispose]()` (what `using` calls) does the same. Afterwards every method (and",
+  "`free()` itself) throws an `AdultWorkError` of kind `InvalidConfig`.",
+];
+let dts = readFileSync(join(raw, "adultwork_sdk.d.ts"), "utf8");
+if (!/^\s*free\(\): void;$/m.test(dts)) fail("no free() in the generated declarations");
+dts = dts
+  .replace(/^(\s*)free\(\): void;$/gm, (line, indent) =>
+    [`${indent}/**`, ...FREE_DOC.map((l) => `${indent} * ${l}`), `${indent} */`, line].join("\n"),
+  )
+  .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
+writeFileSync(join(out, "api.d.ts"), dts);
 
 // 4. The hand-owned files.
 const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)?.[1];

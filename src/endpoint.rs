@@ -113,19 +113,22 @@ fn same_booking(requested: BookingId, answered: BookingId) -> Vec<Issue> {
     }
 }
 
-/// Declares endpoints: each entry gives the docs (shared by every surface; written as
-/// `#[doc = "…"]` because `///` reaches wasm-bindgen as raw strings that it would show as is),
-/// the method and path, the marker type with its request and answer types, the check of the
-/// answer against the request, and the Rust and JavaScript names.
+/// Declares endpoints. Each entry gives: the docs every surface shares, then in `js { … }` the
+/// lines only the JavaScript declarations carry (`@example`, `@throws`); the method and path; the
+/// marker type with its request and answer types; the check of the answer against the request;
+/// and the Rust and JavaScript names. (Docs are written as `#[doc = "…"]` because `///` reaches
+/// wasm-bindgen as raw strings that it would show as is, and wasm-bindgen reads only literal
+/// doc text; rustdoc, which expands `concat!`, gets a generated example too.)
 macro_rules! endpoints {
     ($(
         $(#[doc = $doc:literal])*
+        js { $(#[doc = $js_doc:literal])* }
         $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
             check: $check:expr,
             names: $rust:ident / $js:ident;
     )*) => {
         $(
-            #[doc = concat!("`", stringify!($method), " ", $path, "`: see [`AdultWorkClient::", stringify!($rust), "`](crate::AdultWorkClient).")]
+            #[doc = concat!("`", stringify!($method), " ", $path, "`: see `AdultWorkClient::", stringify!($rust), "`.")]
             #[derive(Debug, Clone, Copy)]
             pub struct $name;
 
@@ -144,6 +147,15 @@ macro_rules! endpoints {
         impl crate::client::AdultWorkClient {
             $(
                 $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = "# Example"]
+                #[doc = ""]
+                #[doc = "```no_run"]
+                #[doc = concat!("# use adultwork_sdk::{AdultWorkClient, Error, requests::", stringify!($request), "};")]
+                #[doc = concat!("# async fn example(client: &AdultWorkClient, request: &", stringify!($request), ") -> Result<(), Error> {")]
+                #[doc = concat!("let answer = client.", stringify!($rust), "(request).await?;")]
+                #[doc = "# Ok(()) }"]
+                #[doc = "```"]
                 pub async fn $rust(&self, request: &$request) -> Result<$answer, crate::Error> {
                     self.send::<$name>(request, &crate::client::RequestOptions::default()).await
                 }
@@ -155,6 +167,7 @@ macro_rules! endpoints {
         impl JsClient {
             $(
                 $(#[doc = $doc])*
+                $(#[doc = $js_doc])*
                 #[wasm_bindgen(js_name = $js)]
                 pub async fn $rust(
                     &self,
@@ -175,6 +188,7 @@ macro_rules! endpoints {
             use super::*;
             $(
                 $(#[doc = $doc])*
+                $(#[doc = $js_doc])*
                 #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js)]
                 pub async fn $rust(
                     request: tsify::Ts<$request>,
@@ -192,10 +206,17 @@ endpoints! {
     #[doc = "Cancels a PhoneChat booking the logged-in user made"]
     #[doc = "(`POST /v1/PhoneChat/CancelMadeBooking`)."]
     #[doc = ""]
-    #[doc = "Resolves to the updated booking, every field validated. Fails with `InvalidRequest`"]
-    #[doc = "(nothing was sent), `InvalidConfig`, an HTTP kind such as `Conflict` when the booking"]
-    #[doc = "cannot be cancelled, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`. Network"]
-    #[doc = "errors and timeouts are not retried: the server may already have cancelled."]
+    #[doc = "Resolves to the updated booking, every field validated. Network errors and timeouts"]
+    #[doc = "are not retried: the server may already have cancelled (read the booking to find out)."]
+    js {
+        #[doc = ""]
+        #[doc = "@example"]
+        #[doc = "const booking = await cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" }, { accessToken });"]
+        #[doc = "// or, with a client: await client.cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" });"]
+        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+        #[doc = "`Conflict` when the booking can no longer be cancelled, another HTTP kind, `InvalidResponse`,"]
+        #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
+    }
     Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking,
         check: |r: &CancelMadeBookingRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: cancel_made_booking / cancelMadeBooking;
@@ -206,6 +227,15 @@ endpoints! {
     #[doc = "Resolves to the booking, every field validated; `NotFound` for a booking that is not"]
     #[doc = "the caller's. Being a read, it is also retried after network errors, timeouts, `502`"]
     #[doc = "and `504` (within `maxRetries`), besides `429` and `503`."]
+    js {
+        #[doc = ""]
+        #[doc = "@example"]
+        #[doc = "const booking = await getMadeBookingDetails({ BookingID: 1001 }, { accessToken });"]
+        #[doc = "// or, with a client: await client.getMadeBookingDetails({ BookingID: 1001 });"]
+        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+        #[doc = "`NotFound` for a booking that is not the caller's, another HTTP kind, `InvalidResponse`,"]
+        #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
+    }
     Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking,
         check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: get_made_booking_details / getMadeBookingDetails;
@@ -217,6 +247,15 @@ endpoints! {
     #[doc = "Resolves to the updated booking, every field validated. The server refuses (`Conflict`)"]
     #[doc = "when the session has not passed or the client lacks credits. Network errors and"]
     #[doc = "timeouts are not retried: the server may already have rescheduled."]
+    js {
+        #[doc = ""]
+        #[doc = "@example"]
+        #[doc = "const booking = await rescheduleMadeBooking({ BookingID: 1004 }, { accessToken });"]
+        #[doc = "// or, with a client: await client.rescheduleMadeBooking({ BookingID: 1004 });"]
+        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+        #[doc = "`Conflict` when the session has not passed or credits are short, another HTTP kind,"]
+        #[doc = "`InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
+    }
     Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
         check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: reschedule_made_booking / rescheduleMadeBooking;

@@ -80,8 +80,10 @@ export async function buildAll(root, bench) {
     minifySyntax: true,
   });
   const profile = profileWasm(root, join(sdkDir, WASM), join(dist, "profile", WASM));
-  // Whether the published transport asks fetch for `cache: "no-store"` (figure 6 explains why it matters).
-  const noStore = /cache:\s*["']no-store["']/.test(readFileSync(join(sdkDir, "runtime.js"), "utf8"));
+  // Whether the published transport sets fetch's `cache` option at all, which is how it could
+  // ask for `no-store` (figure 6 explains why that matters): the glue has a setter for every
+  // RequestInit field the Rust code uses.
+  const noStore = /\.cache\s*=/.test(readFileSync(join(sdkDir, "adultwork_sdk_bg.js"), "utf8"));
   return { tgz, tgzBytes: tgzBytes.length, version, sdkDir, bundles, wasm, profile, noStore, esbuild: esbuild.version };
 }
 

@@ -495,7 +495,7 @@ export function render(r) {
     );
     if (everyCall && b.noStore) {
       p(
-        "Not the SDK's: it sent one preflight per call. Its transport (`runtime.js`) fetches with `cache: \"no-store\"`,",
+        "Not the SDK's: it sent one preflight per call. Its transport sets fetch's `cache` option (`no-store`),",
         "and Chromium does not use its preflight cache for such requests (see the probe below), so every SDK call to the",
         "API from a web page costs an extra round trip.",
       );

@@ -19,8 +19,8 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use options::{
-    AccessToken, ClientOptions, ClientSettings, RequestOptions, Secret, Signal, TokenError,
-    TokenFuture, TokenProvider,
+    AccessToken, ClientOptions, ClientSettings, FetchFn, RequestOptions, Secret, Signal,
+    TokenError, TokenFuture, TokenProvider,
 };
 use token::{Lease, Tokens};
 use transport::{Answer, AttemptSignal, Broken, CallSignal, Outgoing};
@@ -41,6 +41,7 @@ pub struct AdultWorkClient {
 struct Inner {
     settings: ClientSettings,
     tokens: Tokens,
+    fetch: Option<FetchFn>,
 }
 
 /// Shows the settings, never the token.
@@ -63,6 +64,7 @@ impl AdultWorkClient {
             inner: Rc::new(Inner {
                 settings: ClientSettings::of(&options),
                 tokens: Tokens::new(options.access_token),
+                fetch: options.fetch,
             }),
         }
     }
@@ -121,6 +123,9 @@ impl AdultWorkClient {
         let timeout_ms = options
             .timeout_ms
             .map_or(inner.settings.timeout_ms, |t| t.get());
+        let max_retries = options
+            .max_retries
+            .map_or(inner.settings.max_retries, |m| m.get());
         let call = CallSignal::new(options.signal.as_ref().map(|s| &s.0));
         if let Some(aborted) = call.caller_abort() {
             return Err(aborted);
@@ -158,6 +163,7 @@ impl AdultWorkClient {
                 query,
                 body: body.as_ref(),
                 token: token.expose(),
+                fetch: inner.fetch.as_ref().map(|f| &f.0),
             };
             let exchanged = transport::exchange(&outgoing, &mut attempt).await;
             let stopped = attempt.stopped(&call, timeout_ms);
@@ -218,8 +224,7 @@ impl AdultWorkClient {
                     None => return Err(failure),
                 },
             };
-            if retries >= inner.settings.max_retries || !retry::retryable(outcome, *safe_to_repeat)
-            {
+            if retries >= max_retries || !retry::retryable(outcome, *safe_to_repeat) {
                 return Err(failure);
             }
             let wait = match retry_after_ms {

@@ -149,6 +149,26 @@ fn from_js<'de, D: Deserializer<'de>, T>(
     }
 }
 
+/// A JavaScript object of type `T` (checked with `instanceof`), wrapped.
+fn instance_of<'de, D: Deserializer<'de>, T: JsCast, W>(
+    d: D,
+    expected: &'static str,
+    wrap: fn(T) -> W,
+) -> Result<W, D::Error> {
+    from_js(
+        d,
+        expected,
+        |value| {
+            value
+                .dyn_into::<T>()
+                .map(wrap)
+                .map_err(|value| (value, None))
+        },
+        // Never used: a stand-in only lives in a value whose decoding already failed.
+        || wrap(JsValue::UNDEFINED.unchecked_into()),
+    )
+}
+
 impl<'de> Deserialize<'de> for AccessToken {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         from_js(
@@ -177,18 +197,17 @@ pub struct Signal(pub AbortSignal);
 
 impl<'de> Deserialize<'de> for Signal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_js(
-            d,
-            "an AbortSignal",
-            |value| {
-                value
-                    .dyn_into::<AbortSignal>()
-                    .map(Signal)
-                    .map_err(|value| (value, None))
-            },
-            // Never used: a stand-in only lives in a value whose decoding already failed.
-            || Signal(JsValue::UNDEFINED.unchecked_into()),
-        )
+        instance_of(d, "an AbortSignal", Signal)
+    }
+}
+
+/// A function with the signature of `fetch`, called instead of the global one.
+#[derive(Debug, Clone)]
+pub struct FetchFn(pub Function);
+
+impl<'de> Deserialize<'de> for FetchFn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        instance_of(d, "a function with the signature of fetch", FetchFn)
     }
 }
 
@@ -205,19 +224,25 @@ pub struct ClientOptions {
     #[tsify(type = "string | (() => string | Promise<string>)")]
     pub access_token: AccessToken,
     /// `"sandbox"` (default) or `"production"`.
-    #[tsify(optional)]
+    #[serde(default)]
     pub environment: Option<Environment>,
     /// Overrides `environment`, e.g. for a proxy or a local emulator. Must be `https:`; `http:`
     /// only for `localhost`, `127.0.0.1` and `[::1]`. No query or fragment.
-    #[tsify(optional)]
+    #[serde(default)]
     pub base_url: Option<BaseUrl>,
     /// Time limit of each attempt in milliseconds, 1 to 600000 (default 30000).
-    #[tsify(optional)]
+    #[serde(default)]
     pub timeout_ms: Option<TimeoutMs>,
     /// Extra attempts after a `429` or `503` (and, for reads, after network errors, timeouts,
     /// `502` and `504`), 0 to 10 (default 2).
-    #[tsify(optional)]
+    #[serde(default)]
     pub max_retries: Option<MaxRetries>,
+    /// Called instead of the global `fetch`, with one `Request` the SDK built: for mocks,
+    /// proxies and instrumentation. It must resolve to a `Response` (or reject, which is a
+    /// `NetworkError`).
+    #[serde(default)]
+    #[tsify(type = "typeof globalThis.fetch | undefined")]
+    pub fetch: Option<FetchFn>,
 }
 
 impl ClientOptions {
@@ -229,6 +254,7 @@ impl ClientOptions {
             base_url: None,
             timeout_ms: None,
             max_retries: None,
+            fetch: None,
         }
     }
 }
@@ -237,12 +263,18 @@ impl ClientOptions {
 #[derive(Debug, Clone, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequestOptions {
-    /// Aborting it rejects the call with kind `"Aborted"` and cancels the underlying `fetch`.
-    #[tsify(optional, type = "AbortSignal")]
+    /// Aborting it rejects the call with kind `"Aborted"` (its `reason` as the error's
+    /// `cause`; `"Timeout"` when the reason is a `TimeoutError`, as from
+    /// `AbortSignal.timeout()`) and cancels the underlying `fetch`.
+    #[serde(default)]
+    #[tsify(type = "AbortSignal | undefined")]
     pub signal: Option<Signal>,
     /// Overrides the client's `timeoutMs` for this call.
-    #[tsify(optional)]
+    #[serde(default)]
     pub timeout_ms: Option<TimeoutMs>,
+    /// Overrides the client's `maxRetries` for this call.
+    #[serde(default)]
+    pub max_retries: Option<MaxRetries>,
 }
 
 /// A client's settings without its token, as `toJSON()` and `toString()` show them.

@@ -257,6 +257,17 @@ impl AttemptSignal {
         JsFuture::from(Promise::race(&both)).await
     }
 
+    /// Like [`race`](Self::race), but a stop is an error: the signal's reason, as `fetch`
+    /// rejects with it. Used for `fetch` and its body, so that a caller's `fetch` that
+    /// ignores the signal still stops at the time limit.
+    async fn until_stopped(&self, promise: Promise) -> Result<JsValue, JsValue> {
+        let settled = self.race(promise).await;
+        if self.signal.aborted() {
+            return Err(self.signal.reason());
+        }
+        settled
+    }
+
     /// The exchange ended with its body read: nothing to cancel.
     pub(crate) fn clean(&mut self) {
         self.clean = true;
@@ -295,6 +306,8 @@ pub(crate) struct Outgoing<'a> {
     pub query: &'a [(String, String)],
     pub body: Option<&'a JsString>,
     pub token: &'a str,
+    /// The caller's `fetch`, if it gave one.
+    pub fetch: Option<&'a js_sys::Function>,
 }
 
 /// What a failed exchange threw, or the failure to build its request.
@@ -339,11 +352,21 @@ pub(crate) async fn exchange(
         None => builder.build(),
     };
     let built = built.map_err(|e| Broken::Error(network(e.to_string())))?;
-    let sent = global_fetch(&web_sys::Request::from(built)).map_err(Broken::Threw)?;
-    let response = JsFuture::from(sent).await.map_err(Broken::Threw)?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| Broken::Error(network("fetch did not resolve to a Response".into())))?;
+    let built = web_sys::Request::from(built);
+    let sent = match request.fetch {
+        // Whatever the caller's function returns (a promise or not) is awaited as a promise.
+        Some(fetch) => fetch
+            .call1(&JsValue::UNDEFINED, &built)
+            .map(|r| Promise::resolve(&r)),
+        None => global_fetch(&built),
+    }
+    .map_err(Broken::Threw)?;
+    let response = attempt.until_stopped(sent).await.map_err(Broken::Threw)?;
+    let response: Response = response.dyn_into().map_err(|_| {
+        Broken::Error(network(
+            "fetch resolved to something that is not a Response".into(),
+        ))
+    })?;
     let status = response.status();
     if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&status) {
         return Ok(Answer::Redirect(status));
@@ -354,7 +377,7 @@ pub(crate) async fn exchange(
         if declared.is_some_and(|n| n > u64::from(MAX_BODY_BYTES)) {
             return Ok(Answer::Success(Err(too_large())));
         }
-        let buffer = read(&response).await?;
+        let buffer = read(&response, attempt).await?;
         attempt.clean();
         if buffer.byte_length() > MAX_BODY_BYTES {
             return Ok(Answer::Success(Err(too_large())));
@@ -364,7 +387,7 @@ pub(crate) async fn exchange(
         ));
     }
     let retry_after = header("Retry-After");
-    let buffer = read(&response).await?;
+    let buffer = read(&response, attempt).await?;
     attempt.clean();
     let end = buffer.byte_length().min(MAX_ERROR_BODY_BYTES);
     let body = Uint8Array::new_with_byte_offset_and_length(&buffer, 0, end).to_vec();
@@ -375,9 +398,12 @@ pub(crate) async fn exchange(
     })
 }
 
-async fn read(response: &Response) -> Result<ArrayBuffer, Broken> {
+async fn read(response: &Response, attempt: &AttemptSignal) -> Result<ArrayBuffer, Broken> {
     let promise = response.array_buffer().map_err(Broken::Threw)?;
-    let buffer = JsFuture::from(promise).await.map_err(Broken::Threw)?;
+    let buffer = attempt
+        .until_stopped(promise)
+        .await
+        .map_err(Broken::Threw)?;
     Ok(buffer.unchecked_into())
 }
 

@@ -131,7 +131,14 @@ pub struct JsClient {
 
 #[wasm_bindgen(js_class = AdultWorkClient)]
 impl JsClient {
-    /// Checks `options` and creates the client.
+    /// Checks `options` and creates the client. It needs no freeing: the garbage collector
+    /// frees it like any object (`free()` releases its memory at once; calling it again, or a
+    /// method afterwards, throws `InvalidConfig`).
+    ///
+    /// @example
+    /// const client = new AdultWorkClient({ accessToken: () => session.token, environment: "production" });
+    /// @throws {AdultWorkError} `InvalidConfig`, listing every problem of `options` (an unknown key
+    /// comes with a "did you mean" hint).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<ClientOptions>) -> Result<JsClient, JsValue> {
         let options: JsValue = options.into();
@@ -149,12 +156,20 @@ impl JsClient {
     }
 
     /// `AdultWorkClient(<base URL>)`: where the client sends requests, never its token.
+    ///
+    /// @example
+    /// String(client); // "AdultWorkClient(https://api.adultwork.com)"
+    /// @throws {AdultWorkError} `InvalidConfig` once the client was freed.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
         format!("AdultWorkClient({})", self.client.settings().base_url)
     }
 
     /// The client's settings without the token, for logging and `JSON.stringify`.
+    ///
+    /// @example
+    /// JSON.stringify(client); // {"baseUrl":"https://api.adultwork.com","timeoutMs":30000,"maxRetries":2}
+    /// @throws {AdultWorkError} `InvalidConfig` once the client was freed.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<Ts<ClientSettings>, JsValue> {
         to_ts(self.client.settings())
@@ -257,10 +272,11 @@ impl<'de> Deserialize<'de> for JsDate {
 #[serde(rename_all = "camelCase")]
 pub struct CheckOptions {
     /// The moment to judge at (default: now).
-    #[tsify(optional, type = "Date")]
+    #[serde(default)]
+    #[tsify(type = "Date | undefined")]
     pub now: Option<JsDate>,
     /// The IANA zone the API's zone-less datetimes are read in (default `"Europe/London"`).
-    #[tsify(optional)]
+    #[serde(default)]
     pub time_zone: Option<String>,
 }
 
@@ -309,8 +325,14 @@ fn zone_failure(ZoneUnavailable: ZoneUnavailable) -> JsValue {
 /// Whether a booking can be cancelled, per the documented prerequisites: its status is not
 /// `Cancelled` or `Rejected`, and a `Confirmed` booking's `SessionDate` has not passed.
 /// Zone-less API datetimes are read as wall-clock time in `timeZone` (default
-/// `"Europe/London"`). Advisory only: the server decides. Throws `AdultWorkError`
-/// (`InvalidRequest`) when the booking or the options are not usable.
+/// `"Europe/London"`). Advisory only: the server decides.
+///
+/// @example
+/// const check = canCancel(booking);
+/// if (check.ok) await client.cancelMadeBooking({ BookingID: booking.BookingID, Reason });
+/// else showReason(check.reason); // "AlreadyCancelled" | "Rejected" | "SessionPassed"
+/// @throws {AdultWorkError} `InvalidRequest` when the booking or the options are not usable
+/// (a Promise instead of a booking: did you forget `await`?).
 #[wasm_bindgen(js_name = canCancel)]
 pub fn can_cancel(
     booking: Ts<MadeBooking>,
@@ -324,8 +346,11 @@ pub fn can_cancel(
 
 /// Whether a booking can be rescheduled, per the documented prerequisite: its `SessionDate`
 /// has passed (read as wall-clock time in `timeZone`, default `"Europe/London"`, at `now`).
-/// Advisory only: the server decides, and also checks the client's credits. Throws
-/// `AdultWorkError` (`InvalidRequest`) when the booking or the options are not usable.
+/// Advisory only: the server decides, and also checks the client's credits.
+///
+/// @example
+/// if (canReschedule(booking).ok) await client.rescheduleMadeBooking({ BookingID: booking.BookingID });
+/// @throws {AdultWorkError} `InvalidRequest` when the booking or the options are not usable.
 #[wasm_bindgen(js_name = canReschedule)]
 pub fn can_reschedule(
     booking: Ts<MadeBooking>,
@@ -339,8 +364,13 @@ pub fn can_reschedule(
 
 /// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks
 /// API answers, and returns it with only the documented fields. `json` is the JSON text, or
-/// its UTF-8 bytes. Throws `AdultWorkError` (`InvalidResponse`, listing every problem) when it
-/// is not valid, and `InvalidRequest` when `json` is neither (an already parsed object, say).
+/// its UTF-8 bytes.
+///
+/// @example
+/// const booking = parseMadeBooking(await (await fetch("/my-server/booking/1001")).text());
+/// @throws {AdultWorkError} `InvalidResponse`, listing every problem, when it is not a valid
+/// `MadeBooking`; `InvalidRequest` when `json` is neither text nor bytes (an already parsed
+/// object, say).
 #[wasm_bindgen(js_name = parseMadeBooking)]
 pub fn parse_made_booking(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,

@@ -240,6 +240,9 @@ export function checkFacts(facts, api) {
   assert.doesNotMatch(facts.client, /test-token/, "String(client) must not show the token");
   assert.equal(facts.misspelt.kind, "InvalidConfig", "a misspelt option throws InvalidConfig");
   assert.equal(facts.misspelt.instanceofAdultWorkError, true);
+  assert.equal(facts.freed.kind, "InvalidConfig", "a freed client throws InvalidConfig");
+  assert.equal(facts.freed.instanceofAdultWorkError, true);
+  assert.match(facts.freed.message, /was freed/);
 
   assert.equal(facts.plainObject, true, "the booking is a plain object");
   assert.equal(booking.Status, "Cancelled");

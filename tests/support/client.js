@@ -146,3 +146,78 @@ export function countedSignal(c) {
 export function activeListeners() {
   return listeners;
 }
+
+// --- first contact: signal reasons, custom fetch functions ------------------------------------
+
+/** `AbortSignal.timeout(ms)`: aborts with a `TimeoutError` DOMException. */
+export function timeoutSignal(ms) {
+  return AbortSignal.timeout(ms);
+}
+
+/** Aborts `c` after `ms` with `reason`. */
+export function abortLaterWith(c, ms, reason) {
+  setTimeout(() => c.abort(reason), ms);
+}
+
+/** A reason object to abort with. */
+export function reasonObject(text) {
+  return { why: text };
+}
+
+/**
+ * A fetch that records every call (the URL, method, headers and body it was asked for) and
+ * passes it on to the real fetch. `recorded(f)` lists the calls.
+ */
+export function recordingFetch() {
+  const calls = [];
+  const f = async (input, init) => {
+    const request = new Request(input, init);
+    calls.push({
+      url: request.url,
+      method: request.method,
+      authorization: request.headers.get("Authorization"),
+      body: request.method === "GET" ? "" : await request.clone().text(),
+      argumentIsRequest: input instanceof Request,
+    });
+    return fetch(request);
+  };
+  f.calls = calls;
+  return f;
+}
+
+/** The calls a recordingFetch saw. */
+export function recorded(f) {
+  return f.calls;
+}
+
+/** A fetch that never touches the network: every call resolves to `new Response(body, { status })`. */
+export function cannedFetch(status, body) {
+  const f = async () => new Response(body, { status, headers: { "Content-Type": "application/json" } });
+  return f;
+}
+
+/** A fetch that rejects the way Node's does: a TypeError whose `cause` holds the real reason. */
+export function refusingFetch() {
+  return async () => {
+    const inner = new Error("connect ECONNREFUSED 127.0.0.1:9");
+    inner.code = "ECONNREFUSED";
+    throw new TypeError("fetch failed", { cause: inner });
+  };
+}
+
+/** A promise of `value`, as a forgotten `await` would pass it. */
+export function promiseOf(value) {
+  return Promise.resolve(value);
+}
+
+/**
+ * A fetch that ignores its signal: the first call never settles, and with `bodyNeverEnds`
+ * it resolves at once to a Response whose body never finishes instead.
+ */
+export function deafFetch(bodyNeverEnds) {
+  return async () => {
+    if (!bodyNeverEnds) return new Promise(() => {});
+    const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("{")); } });
+    return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+}

@@ -34,6 +34,8 @@ export function installStub(sampleText) {
         return Promise.reject(new TypeError("Failed to fetch"));
       case 4:
         return new Promise((_, reject) => {
+          // Under load the time limit may already have passed while the body was read.
+          if (request.signal.aborted) return reject(request.signal.reason);
           request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
         });
       case 5:

@@ -199,3 +199,58 @@ async function usage(): Promise<void> {
   void method;
 }
 void usage;
+
+// --- first contact (issue 11): `kind` narrows what an error carries; options take `undefined`
+// under exactOptionalPropertyTypes (this tsconfig turns it on); per-call maxRetries; fetch.
+async function firstContact(e: AdultWorkError, client: AdultWorkClient): Promise<void> {
+  if (e.kind === "RateLimited") {
+    expect<Equal<typeof e.status, number>>();
+    const wait: number | undefined = e.retryAfterMs;
+    void wait;
+  }
+  if (e.kind === "InvalidRequest" || e.kind === "InvalidResponse" || e.kind === "InvalidConfig") {
+    expect<Equal<typeof e.issues, Issue[]>>();
+  }
+  if (e.kind === "Conflict" || e.kind === "NotFound" || e.kind === "ServerError") {
+    expect<Equal<typeof e.status, number>>();
+  }
+  if (e.kind === "Aborted") {
+    const reason: unknown = e.cause;
+    void reason;
+  }
+  // Before narrowing, every field reads as optional.
+  expect<Equal<typeof e.status, number | undefined>>();
+  const err: Error = e;
+  void err;
+  if (e instanceof AdultWorkError) {
+    expect<Equal<typeof e.kind, ErrorKind>>();
+  }
+
+  const everyOptionUndefined: ClientOptions & RequestOptions = {
+    accessToken: "t",
+    environment: undefined,
+    baseUrl: undefined,
+    timeoutMs: undefined,
+    maxRetries: undefined,
+    fetch: undefined,
+    signal: undefined,
+  };
+  await cancelMadeBooking({ BookingID: 1, Reason: "x" }, everyOptionUndefined);
+  await client.cancelMadeBooking({ BookingID: 1, Reason: "x" }, { maxRetries: 0, timeoutMs: undefined });
+  canCancel({} as MadeBooking, { now: undefined, timeZone: undefined });
+  const recorded: Request[] = [];
+  new AdultWorkClient({
+    accessToken: "t",
+    fetch: async (input, init) => {
+      recorded.push(input as Request);
+      return fetch(input, init);
+    },
+  });
+  // @ts-expect-error maxRetries is a number
+  await client.cancelMadeBooking({ BookingID: 1, Reason: "x" }, { maxRetries: "2" });
+  // @ts-expect-error fetch is a function with the signature of fetch
+  new AdultWorkClient({ accessToken: "t", fetch: "https://proxy.example" });
+  // @ts-expect-error `issues` is not known to be there for an HTTP kind
+  if (e.kind === "Conflict") void e.issues.length;
+}
+void firstContact;

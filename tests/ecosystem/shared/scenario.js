@@ -63,6 +63,16 @@ export async function scenario(sdk, api) {
   } catch (e) {
     facts.conflict = describeError(e, sdk);
   }
+
+  // A client used after free() says so with an AdultWorkError, not wasm-bindgen's bare Error.
+  const freed = new sdk.AdultWorkClient(options);
+  freed.free();
+  try {
+    await freed.cancelMadeBooking({ BookingID: 1001, Reason: REASON });
+    facts.freed = "no throw";
+  } catch (e) {
+    facts.freed = describeError(e, sdk);
+  }
   return facts;
 }
 
