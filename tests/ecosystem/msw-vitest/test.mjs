@@ -1,0 +1,61 @@
+// (l) The README's MSW recipe ("Testing your app"), as an app's own test suite would use it:
+// src/bookings.ts is app code that calls cancelMadeBooking; src/bookings.test.ts is its Vitest
+// test, with MSW's setupServer (msw/node) answering the SDK's fetch. This driver
+//
+// 1. type-checks the app and its test with `tsc --strict` against the installed package's
+//    types (the fixture is a `MadeBooking`, `expectTypeOf` pins the result type);
+// 2. runs Vitest once (`vitest run`, no config) and asserts from its JSON report that exactly
+//    the expected tests ran and passed: nothing skipped, nothing missing, nothing extra.
+//
+// Nothing here needs the emulator: every request is answered by MSW, and an unhandled one is an
+// error (onUnhandledRequest: "error"), so the suite cannot pass by reaching a real server.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { ROOT, note } from "../harness.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const run = promisify(execFile);
+const tool = (path) => join(ROOT, "node_modules", path);
+const version = (name) => JSON.parse(readFileSync(tool(`${name}/package.json`), "utf8")).version;
+
+const EXPECTED = [
+  "resolves to the validated MadeBooking the API answered",
+  "a 409 rejects with an AdultWorkError of kind Conflict and the server's message",
+  "an answer that is not a valid MadeBooking rejects with InvalidResponse",
+];
+
+await run(process.execPath, [tool("typescript/bin/tsc"), "-p", join(here, "tsconfig.json")]).catch((e) => {
+  throw new Error(`tsc --strict failed:\n${e.stdout}${e.stderr}`);
+});
+note("tsc --strict: src/bookings.ts and src/bookings.test.ts type-check against the installed types");
+
+const out = mkdtempSync(join(tmpdir(), "msw-vitest-"));
+const report = join(out, "report.json");
+try {
+  const vitest = [tool("vitest/vitest.mjs"), "run", "--root", here, "--reporter=default", "--reporter=json",
+    `--outputFile.json=${report}`];
+  const { stdout, stderr } = await run(process.execPath, vitest, {
+    cwd: here,
+    env: { ...process.env, CI: "1", NO_COLOR: "1" },
+  }).catch((e) => {
+    throw new Error(`vitest run failed (exit ${e.code}):\n${e.stdout}${e.stderr}`);
+  });
+  console.log(stdout + stderr);
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  const results = json.testResults.flatMap((file) => file.assertionResults);
+  assert.deepEqual(
+    results.map((r) => [r.title, r.status]).sort(),
+    EXPECTED.map((title) => [title, "passed"]).sort(),
+    "the Vitest tests that ran, and their results",
+  );
+  assert.equal(json.numFailedTests, 0);
+  assert.equal(json.numPendingTests, 0);
+  note(`vitest ${version("vitest")} + msw ${version("msw")}: ${results.length} tests passed (setupServer from msw/node)`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
