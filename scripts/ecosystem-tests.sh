@@ -6,7 +6,8 @@
 #                   (next build + next start: client component, route handler, server
 #                   component), worker and vite-worker (module Web Workers) and csp (a strict
 #                   Content-Security-Policy), the last three in Chromium and Firefox,
-#                   msw-vitest (the README's MSW recipe: an app's Vitest test, MSW in Node)
+#                   msw-vitest (the README's MSW recipes: an app's Vitest test with MSW in Node,
+#                   and a page with MSW's service worker in Chromium)
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
 # it, runs tests/ecosystem/shared/scenario.js and asserts the typed results (msw-vitest runs
