@@ -58,14 +58,20 @@ test("a 409 rejects with an AdultWorkError of kind Conflict and the server's mes
     ),
   );
 
-  const error = await rejection(cancelBooking(1005, "Too late"));
+  const call = cancelBooking(1005, "Too late");
 
-  expect(error).toBeInstanceOf(AdultWorkError);
+  // As the README shows it.
+  await expect(call).rejects.toThrow(AdultWorkError);
+  await expect(call).rejects.toMatchObject({
+    kind: "Conflict",
+    status: 409,
+    serverMessage: "The booking is already cancelled.",
+  });
+  // And what else an app may rely on.
+  const error = await rejection(call);
   expect(error).toBeInstanceOf(Error);
   if (!isAdultWorkError(error)) throw error;
   expect(error.kind).toBe("Conflict");
-  expect(error.status).toBe(409);
-  expect(error.serverMessage).toBe("The booking is already cancelled.");
   expect(error.message).not.toContain("test-token");
 });
 
