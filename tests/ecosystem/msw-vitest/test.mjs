@@ -51,7 +51,8 @@ try {
   }).catch((e) => {
     throw new Error(`vitest run failed (exit ${e.code}):\n${e.stdout}${e.stderr}`);
   });
-  console.log(stdout + stderr);
+  // Into the log only: lines that start with two spaces are the summary's (ecosystem-tests.sh).
+  console.log(`${stdout}${stderr}`.replace(/^/gm, "vitest| "));
   const json = JSON.parse(readFileSync(report, "utf8"));
   const results = json.testResults.flatMap((file) => file.assertionResults);
   assert.deepEqual(
