@@ -8,7 +8,7 @@
 // - not empty (a declaration without a doc shows only its signature);
 // - no Rust left over from the generation: a raw string (`r"`, `r#"`, `"#`), an attribute
 //   (`#[`, `#![`, `doc = "`, `wasm_bindgen(`, `tsify(`, `serde(`), a comment marker (`///`,
-//   `//!`), an escape sequence that was never unescaped (`\"`, `\n`);
+//   `//!`), an escape sequence that was never unescaped (`\"`, `\n`, outside code spans);
 // - no doubled space between words (lines joined with their trailing space), outside code;
 // - backticks balanced in every paragraph, outside fenced code blocks.
 //
@@ -66,8 +66,9 @@ const ARTIFACTS = [
   [/\bdoc\s*=\s*"/, "attribute text (doc = \")"],
   [/\b(wasm_bindgen|tsify|serde)\s*\(/, "attribute text (wasm_bindgen(, tsify( or serde()"],
   [/(^|\s)\/\/[/!]/m, "a Rust comment marker (/// or //!)"],
-  [/\\["n]/, "an escape sequence that was never unescaped (\\\" or \\n)"],
 ];
+/** Escapes left from a Rust string literal; looked for outside `code spans`, where `\n` may be meant. */
+const ESCAPE = [/\\["n]/, "an escape sequence that was never unescaped (\\\" or \\n)"];
 
 /** Tags whose text is code: only the artifact and empty checks apply. */
 const CODE_TAGS = new Set(["example"]);
@@ -97,6 +98,9 @@ function problemsOf(where, text, code) {
     const match = pattern.exec(text);
     if (match) found.push(`${where}: ${what}, in «${lineOf(text, match.index)}»`);
   }
+  const outsideCode = withoutFences(text).replace(/`[^`\n]*`/g, (span) => " ".repeat(span.length));
+  const escape = ESCAPE[0].exec(outsideCode);
+  if (escape) found.push(`${where}: ${ESCAPE[1]}, in «${lineOf(outsideCode, escape.index)}»`);
   if (code) return found;
   const prose = withoutFences(text);
   const doubled = /\S( {2,})\S/.exec(prose);
