@@ -5,17 +5,20 @@
 #                   node (ESM import, CommonJS require, TypeScript node20 types), nextjs
 #                   (next build + next start: client component, route handler, server
 #                   component), worker and vite-worker (module Web Workers) and csp (a strict
-#                   Content-Security-Policy), the last three in Chromium and Firefox
+#                   Content-Security-Policy), the last three in Chromium and Firefox,
+#                   msw-vitest (the README's MSW recipes: an app's Vitest test with MSW in Node,
+#                   and a page with MSW's service worker in Chromium)
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
-# it, runs tests/ecosystem/shared/scenario.js and asserts the typed results.
+# it, runs tests/ecosystem/shared/scenario.js and asserts the typed results (msw-vitest runs
+# its own Vitest suite instead, against MSW).
 # Prints one pass/fail line per check with its time; exits non-zero if any failed.
 # Assumes scripts/setup.sh has run and pkg/ is built (scripts/build.sh).
 source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
+APPS=(node msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)

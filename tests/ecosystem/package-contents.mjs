@@ -13,6 +13,7 @@ const SHIPPED = [
   "CHANGELOG.md",
   "LICENSE-APACHE",
   "LICENSE-MIT",
+  "README.md",
   "adultwork_sdk_bg.js",
   "adultwork_sdk_bg.wasm",
   "api.d.ts",
