@@ -126,7 +126,20 @@ function hover(name, node) {
   const position = node.getStart(file);
   const { line } = file.getLineAndCharacterOfPosition(position);
   const at = `${relative(pkg, file.fileName)}:${line + 1}`;
-  const info = service.getQuickInfoAtPosition(file.fileName, position);
+  let info = service.getQuickInfoAtPosition(file.fileName, position);
+  if (!info && (ts.isConstructSignatureDeclaration(node) || ts.isCallSignatureDeclaration(node))) {
+    // TypeScript shows these where they are used (`new AdultWorkError(…)`), not where they
+    // are declared: take what that hover shows from the signature itself.
+    const signature = checker.getSignatureFromDeclaration(node);
+    if (signature) {
+      info = {
+        kind: "signature",
+        displayParts: [{ text: checker.signatureToString(signature), kind: "text" }],
+        documentation: signature.getDocumentationComment(checker),
+        tags: signature.getJsDocTags(),
+      };
+    }
+  }
   if (!info) {
     results.push({ name, at, kind: "?", hover: "", problems: ["no hover at all"] });
     return;
@@ -185,8 +198,8 @@ const MUST = [
   "AdultWorkClient.free",
   "AdultWorkClient.cancelMadeBooking",
   "AdultWorkError",
-  "AdultWorkError.constructor",
-  "AdultWorkError.kind",
+  "AdultWorkErrorConstructor[ConstructSignature]",
+  "AdultWorkErrorBase.kind",
   "isAdultWorkError",
   "MadeBooking",
   "MadeBooking.BookingID",
