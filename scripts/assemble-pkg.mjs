@@ -39,23 +39,28 @@ writeFileSync(
 );
 
 // 3. api.d.ts: the generated declarations (tsify types, functions, classes with their docs),
-// with a doc comment on `free()`, which wasm-bindgen generates undocumented, and without its
-// `[Symbol.dispose](): void;`: that line needs TypeScript's `esnext.disposable` lib, so an app
-// compiling against ES2022 without `skipLibCheck` would fail on our types (and declaring
-// `Symbol.dispose` ourselves would clash with that lib where it is used). The method exists at
-// runtime; free()'s doc says so. The client needs no freeing at all (FinalizationRegistry).
+// with doc comments on `free()` and `[Symbol.dispose]()`, which wasm-bindgen generates
+// undocumented. `[Symbol.dispose]` needs TypeScript's `esnext.disposable` lib; the file
+// references it (as @types/node does), so an app compiling for ES2022 still type-checks.
+// The client needs no freeing at all (a FinalizationRegistry frees it when collected).
 const FREE_DOC = [
   "Releases the client's memory now. Optional: a client is freed when it is garbage-collected.",
-  "`client[Symbol.dispose]()` (what `using` calls) does the same. Afterwards every method (and",
-  "`free()` itself) throws an `AdultWorkError` of kind `InvalidConfig`.",
+  "Afterwards every method (and `free()` itself) throws an `AdultWorkError` of kind `InvalidConfig`.",
 ];
+const DISPOSE_DOC = [
+  "The same as `free()`, for `using client = new AdultWorkClient(…)`: the client is freed when",
+  "the block ends. Present where the engine defines `Symbol.dispose`.",
+];
+const documented = (doc) => (line, indent) =>
+  [`${indent}/**`, ...doc.map((l) => `${indent} * ${l}`), `${indent} */`, line].join("\n");
 let dts = readFileSync(join(raw, "adultwork_sdk.d.ts"), "utf8");
 if (!/^\s*free\(\): void;$/m.test(dts)) fail("no free() in the generated declarations");
-dts = dts
-  .replace(/^(\s*)free\(\): void;$/gm, (line, indent) =>
-    [`${indent}/**`, ...FREE_DOC.map((l) => `${indent} * ${l}`), `${indent} */`, line].join("\n"),
-  )
-  .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
+if (!/^\s*\[Symbol\.dispose\]\(\): void;$/m.test(dts)) fail("no [Symbol.dispose]() in the generated declarations");
+dts =
+  '/// <reference lib="esnext.disposable" />\n' +
+  dts
+    .replace(/^(\s*)free\(\): void;$/gm, documented(FREE_DOC))
+    .replace(/^(\s*)\[Symbol\.dispose\]\(\): void;$/gm, documented(DISPOSE_DOC));
 writeFileSync(join(out, "api.d.ts"), dts);
 
 // 4. The hand-owned files.

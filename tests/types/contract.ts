@@ -252,5 +252,14 @@ async function firstContact(e: AdultWorkError, client: AdultWorkClient): Promise
   new AdultWorkClient({ accessToken: "t", fetch: "https://proxy.example" });
   // @ts-expect-error `issues` is not known to be there for an HTTP kind
   if (e.kind === "Conflict") void e.issues.length;
+  // Freeing: explicit, or with `using` (the package brings the esnext.disposable lib along,
+  // although this project's own lib list stops at ES2022).
+  {
+    using scoped = new AdultWorkClient({ accessToken: "t" });
+    await scoped.getMadeBookingDetails({ BookingID: 1 });
+  }
+  const dispose: () => void = client[Symbol.dispose];
+  void dispose;
+  client.free();
 }
 void firstContact;

@@ -126,10 +126,15 @@ function hover(name, node) {
   const position = node.getStart(file);
   const { line } = file.getLineAndCharacterOfPosition(position);
   const at = `${relative(pkg, file.fileName)}:${line + 1}`;
-  let info = service.getQuickInfoAtPosition(file.fileName, position);
-  if (!info && (ts.isConstructSignatureDeclaration(node) || ts.isCallSignatureDeclaration(node))) {
-    // TypeScript shows these where they are used (`new AdultWorkError(…)`), not where they
-    // are declared: take what that hover shows from the signature itself.
+  let info;
+  if (
+    ts.isConstructSignatureDeclaration(node) ||
+    ts.isCallSignatureDeclaration(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isMethodDeclaration(node)
+  ) {
+    // Hovers that TypeScript shows where these are used (`new AdultWorkError(…)`,
+    // `client[Symbol.dispose]()`), not on their declaration: built from the signature.
     const signature = checker.getSignatureFromDeclaration(node);
     if (signature) {
       info = {
@@ -139,6 +144,8 @@ function hover(name, node) {
         tags: signature.getJsDocTags(),
       };
     }
+  } else {
+    info = service.getQuickInfoAtPosition(file.fileName, position);
   }
   if (!info) {
     results.push({ name, at, kind: "?", hover: "", problems: ["no hover at all"] });
@@ -177,7 +184,10 @@ for (const symbol of exported) {
         const keyword = member.getChildren().find((c) => c.kind === ts.SyntaxKind.ConstructorKeyword);
         hover(`${name}.constructor`, keyword ?? member);
       } else if (member.name) {
-        hover(`${name}.${member.name.getText()}`, member.name);
+        // `[Symbol.dispose]()`: hovering its name shows the lib's `Symbol.dispose`, so the
+        // method's own doc is read from its signature, as completions show it.
+        const computed = ts.isComputedPropertyName(member.name);
+        hover(`${name}.${member.name.getText()}`, computed ? member : member.name);
       } else {
         hover(`${name}[${ts.SyntaxKind[member.kind]}]`, member);
       }
