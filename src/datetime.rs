@@ -165,6 +165,91 @@ impl DateTime {
     }
 }
 
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (the inverse of
+/// [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Reads a booking time as requests carry it, `YYYY-MM-DD HH:MM` (a real calendar date and
+/// time of day), into its wall-clock reading in milliseconds.
+pub fn parse_minute(s: &str) -> Result<i64, Problem> {
+    let b = s.as_bytes();
+    let sep = |i: usize, c: u8| b.get(i) == Some(&c);
+    let shape = b.len() == 16 && sep(4, b'-') && sep(7, b'-') && sep(10, b' ') && sep(13, b':');
+    let fields = (
+        num(b, 0, 4),
+        num(b, 5, 2),
+        num(b, 8, 2),
+        num(b, 11, 2),
+        num(b, 14, 2),
+    );
+    let (true, Some(year), Some(month), Some(day), Some(hour), Some(minute)) =
+        (shape, fields.0, fields.1, fields.2, fields.3, fields.4)
+    else {
+        return Err("it does not have the form YYYY-MM-DD HH:MM");
+    };
+    if year == 0 || !(1..=12).contains(&month) {
+        return Err("that month does not exist");
+    }
+    if day == 0 || day > days_in_month(year, month) {
+        return Err("that day does not exist in that month");
+    }
+    if hour > 23 || minute > 59 {
+        return Err("that time of day does not exist");
+    }
+    Ok(days_from_civil(year, month, day) * DAY_MS + (hour * 60 + minute) * 60_000)
+}
+
+/// Writes a wall-clock reading as `YYYY-MM-DD HH:MM` (seconds dropped); `None` outside the
+/// years 1 to 9999.
+pub fn format_minute(wall_ms: i64) -> Option<String> {
+    let (year, month, day) = civil_from_days(wall_ms.div_euclid(DAY_MS));
+    let minute_of_day = wall_ms.rem_euclid(DAY_MS) / 60_000;
+    (1..=9999).contains(&year).then(|| {
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+            minute_of_day / 60,
+            minute_of_day % 60
+        )
+    })
+}
+
+/// The wall-clock reading in `zone` of an instant (milliseconds since the epoch).
+pub fn wall_clock(instant_ms: i64, zone: &dyn Zone) -> Result<i64, ZoneUnavailable> {
+    Ok(instant_ms + zone.offset_ms(instant_ms).ok_or(ZoneUnavailable)?)
+}
+
+/// UK time (`Europe/London`), where the API's wall-clock times are: from the engine's `Intl`
+/// in Wasm. Native code has no such source, and needs none: a JavaScript `Date` (the only
+/// instant a caller hands over) never reaches it.
+pub fn uk_zone() -> Option<impl Zone> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::client::zone::IntlZone::new("Europe/London");
+    #[cfg(not(target_arch = "wasm32"))]
+    return None::<NoZone>;
+}
+
+/// The zone native code lacks (see [`uk_zone`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct NoZone;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Zone for NoZone {
+    fn offset_ms(&self, _: i64) -> Option<i64> {
+        None
+    }
+}
+
 /// Reads the offset at the end of `Intl` text such as "1/2/2026, GMT+01:00", "…GMT-05:30" or
 /// "…GMT" (zero), in milliseconds.
 pub fn parse_gmt_offset(text: &str) -> Option<i64> {
@@ -337,5 +422,76 @@ mod tests {
         assert_eq!(at("2026-10-25T02:00:00"), utc("2026-10-25T02:00:00Z"));
         // An explicit offset wins over the zone.
         assert_eq!(at("2026-07-15T12:00:00Z"), utc("2026-07-15T12:00:00Z"));
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-800_000, -1, 0, 1, 11_017, 20_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{days}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn booking_minutes_read_and_write() {
+        let wall = parse_minute("2026-12-01 18:30").unwrap();
+        assert_eq!(wall, utc("2026-12-01T18:30:00Z"));
+        assert_eq!(format_minute(wall).as_deref(), Some("2026-12-01 18:30"));
+        assert_eq!(
+            format_minute(wall + 59_999).as_deref(),
+            Some("2026-12-01 18:30")
+        );
+        assert_eq!(
+            format_minute(utc("9999-12-31T23:59:00Z")).as_deref(),
+            Some("9999-12-31 23:59")
+        );
+        assert_eq!(format_minute(utc("9999-12-31T23:59:00Z") + 60_000), None);
+        let bad = |s: &str| parse_minute(s).unwrap_err();
+        assert_eq!(
+            bad("2026-12-01T18:30"),
+            "it does not have the form YYYY-MM-DD HH:MM"
+        );
+        assert_eq!(
+            bad("2026-12-01 18:30:00"),
+            "it does not have the form YYYY-MM-DD HH:MM"
+        );
+        assert_eq!(
+            bad("2026-12-1 18:30"),
+            "it does not have the form YYYY-MM-DD HH:MM"
+        );
+        assert_eq!(
+            bad("2026-02-29 18:30"),
+            "that day does not exist in that month"
+        );
+        assert_eq!(bad("2026-13-01 18:30"), "that month does not exist");
+        assert_eq!(bad("2026-12-01 24:00"), "that time of day does not exist");
+        assert!(parse_minute("2028-02-29 00:00").is_ok());
+    }
+
+    #[test]
+    fn an_instant_in_uk_time_across_daylight_saving() {
+        let cases = [
+            ("2026-01-15T12:00:00Z", "2026-01-15 12:00"),
+            ("2026-07-15T12:00:00Z", "2026-07-15 13:00"),
+            // The last minute of GMT and the first of BST (29 March 2026, 01:00 UTC).
+            ("2026-03-29T00:59:00Z", "2026-03-29 00:59"),
+            ("2026-03-29T01:00:00Z", "2026-03-29 02:00"),
+            // Back to GMT (25 October 2026, 01:00 UTC): 01:xx happens twice.
+            ("2026-10-25T00:30:00Z", "2026-10-25 01:30"),
+            ("2026-10-25T01:30:00Z", "2026-10-25 01:30"),
+        ];
+        for (instant, uk) in cases {
+            let wall = wall_clock(utc(instant), &London).unwrap();
+            assert_eq!(format_minute(wall).as_deref(), Some(uk), "{instant}");
+        }
+        struct Unknown;
+        impl Zone for Unknown {
+            fn offset_ms(&self, _: i64) -> Option<i64> {
+                None
+            }
+        }
+        assert!(wall_clock(0, &Unknown).is_err());
     }
 }

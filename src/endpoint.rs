@@ -12,9 +12,12 @@ use crate::decode::{self, Mode, Node};
 use crate::error::{Error, Issue};
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 use crate::js::JsClient;
-use crate::model::MadeBooking;
-use crate::requests::{BookingIdRequest, CancelMadeBookingRequest};
-use crate::rules::BookingId;
+use crate::model::{DeleteResult, DeleteResults, MadeBooking};
+use crate::requests::{
+    BookingIdRequest, CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
+    Request,
+};
+use crate::rules::{BookingId, UserId};
 
 /// HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +41,7 @@ impl Method {
 /// One API operation.
 pub trait Endpoint {
     /// What the caller sends.
-    type Request: Serialize + DeserializeOwned;
+    type Request: Request;
     /// What the server answers.
     type Answer: Serialize + DeserializeOwned;
     /// HTTP method; also decides where the request's fields travel (query or body).
@@ -47,6 +50,9 @@ pub trait Endpoint {
     const PATH: &'static str;
     /// How a well-formed answer must match the request (for example, the booking it is about).
     fn check(request: &Self::Request, answer: &Self::Answer) -> Vec<Issue>;
+    /// What an `InvalidResponse` says first when a 2xx answer fails validation, where that
+    /// needs more than "the answer is not valid" (a create may have happened anyway).
+    const UNREADABLE_ANSWER: Option<&'static str> = None;
 
     /// Whether repeating the request is harmless, so that it may be retried after network
     /// errors and timeouts, when the server may or may not have acted on it.
@@ -79,7 +85,10 @@ pub fn read_answer<E: Endpoint, N: Node>(
     request: &E::Request,
     parsed: Result<N, Issue>,
 ) -> Result<E::Answer, Error> {
-    let context = || format!("The server's answer is not a valid {}", E::answer_name());
+    let context = || match E::UNREADABLE_ANSWER {
+        Some(context) => context.to_owned(),
+        None => format!("The server's answer is not a valid {}", E::answer_name()),
+    };
     let root = parsed.map_err(|issue| Error::InvalidResponse {
         context: context(),
         issues: vec![issue],
@@ -113,6 +122,57 @@ fn same_booking(requested: BookingId, answered: BookingId) -> Vec<Issue> {
     }
 }
 
+/// The answer is about the user that was booked.
+fn same_user(requested: UserId, answered: UserId) -> Vec<Issue> {
+    if requested == answered {
+        Vec::new()
+    } else {
+        vec![Issue::new(
+            "Candidate.UserID",
+            format!("expected the booked user {requested} (BookUserID), got {answered}"),
+        )]
+    }
+}
+
+/// One result per requested booking: none that was not asked for, none twice, none missing.
+fn one_result_each(requested: &[BookingId], results: &[DeleteResult]) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (i, result) in results.iter().enumerate() {
+        let id = result.booking_id;
+        let path = format!("[{i}].BookingID");
+        if !requested.contains(&id) {
+            issues.push(Issue::new(
+                path,
+                format!("expected a requested booking, got {id}"),
+            ));
+        } else if results
+            .iter()
+            .take(i)
+            .any(|earlier| earlier.booking_id == id)
+        {
+            issues.push(Issue::new(
+                path,
+                format!("expected one result per booking, got {id} again"),
+            ));
+        }
+    }
+    let missing: Vec<String> = requested
+        .iter()
+        .filter(|id| results.iter().all(|r| r.booking_id != **id))
+        .map(ToString::to_string)
+        .collect();
+    if !missing.is_empty() {
+        issues.push(Issue::new(
+            "",
+            format!(
+                "expected a result for every requested booking, none for {}",
+                missing.join(", ")
+            ),
+        ));
+    }
+    issues
+}
+
 /// Declares endpoints. Each entry gives: the docs every surface shares, then in `js { … }` the
 /// lines only the JavaScript declarations carry (`@example`, `@throws`); the method and path; the
 /// marker type with its request and answer types; the check of the answer against the request;
@@ -125,6 +185,7 @@ macro_rules! endpoints {
         js { $(#[doc = $js_doc:literal])* }
         $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
             check: $check:expr,
+            $(unreadable: $unreadable:literal,)?
             names: $rust:ident / $js:ident;
     )*) => {
         $(
@@ -140,6 +201,7 @@ macro_rules! endpoints {
                 fn check(request: &$request, answer: &$answer) -> Vec<Issue> {
                     ($check)(request, answer)
                 }
+                $(const UNREADABLE_ANSWER: Option<&'static str> = Some($unreadable);)?
             }
         )*
 
@@ -259,6 +321,49 @@ endpoints! {
     Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
         check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: reschedule_made_booking / rescheduleMadeBooking;
+
+    #[doc = "Books a PhoneChat session with another user (`POST /v1/PhoneChat/CreateBooking`)."]
+    #[doc = ""]
+    #[doc = "Every problem of the request is reported at once, with its path, and nothing is sent:"]
+    #[doc = "`Duration` under 5, a `PhoneNumber` missing with `Method` 1, `AcceptBy` not before"]
+    #[doc = "`SessionDate`, … Only the fields the chosen `Method` uses go on the wire; a `Date` is"]
+    #[doc = "written as UK wall-clock time. Resolves to the new booking, every field validated."]
+    #[doc = "Network errors and timeouts are not retried: the booking may have been made (read your"]
+    #[doc = "bookings before trying again); so may it when the answer fails validation."]
+    js {
+        #[doc = ""]
+        #[doc = "@example"]
+        #[doc = "const booking = await createBooking({"]
+        #[doc = "  BookUserID: 2001, SessionDate: \"2026-12-01 18:30\", Duration: 30, Method: 1,"]
+        #[doc = "  PhoneNumber: \"07700900123\", Credits: 30, AcceptBy: \"2026-12-01 17:00\","]
+        #[doc = "}, { accessToken });"]
+        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+        #[doc = "`BadRequest` when the server refuses the booking (a past date, too few credits), another"]
+        #[doc = "HTTP kind, `InvalidResponse` (the booking may have been created), `NetworkError`, `Timeout`"]
+        #[doc = "or `Aborted`."]
+    }
+    Post "/v1/PhoneChat/CreateBooking" => CreateBooking(CreateBookingRequest) -> MadeBooking,
+        check: |r: &CreateBookingRequest, a: &MadeBooking| same_user(r.book_user_id, a.candidate.user_id),
+        unreadable: "The booking may have been created, but the server's answer is not a valid MadeBooking (read your bookings before trying again)",
+        names: create_booking / createBooking;
+
+    #[doc = "Deletes finished PhoneChat bookings the logged-in user made"]
+    #[doc = "(`POST /v1/PhoneChat/DeleteMadeBookings`), 1 to 100 at a time."]
+    #[doc = ""]
+    #[doc = "Resolves to one `DeleteResult` per requested booking: `Deleted: false` with the server's"]
+    #[doc = "`Message` for one it refused (only `Rejected`, `Cancelled` and `Confirmed` bookings can be"]
+    #[doc = "deleted; see `canDelete`). The IDs are sent as the one comma-separated string the API takes."]
+    js {
+        #[doc = ""]
+        #[doc = "@example"]
+        #[doc = "const results = await deleteMadeBookings({ BookingIDs: [1002, 1003] }, { accessToken });"]
+        #[doc = "for (const r of results) if (!r.Deleted) console.warn(r.BookingID, r.Message);"]
+        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+        #[doc = "an HTTP kind, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
+    }
+    Post "/v1/PhoneChat/DeleteMadeBookings" => DeleteMadeBookings(DeleteMadeBookingsRequest) -> DeleteResults,
+        check: |r: &DeleteMadeBookingsRequest, a: &DeleteResults| one_result_each(r.booking_ids.ids(), &a.0),
+        names: delete_made_bookings / deleteMadeBookings;
 }
 
 #[cfg(test)]

@@ -115,3 +115,29 @@ pub struct MadeBooking {
     /// The booked user.
     pub candidate: PhoneChatBookingUser,
 }
+
+/// What happened to one booking of a `deleteMadeBookings` call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "PascalCase")]
+#[tsify(missing_as_null)]
+pub struct DeleteResult {
+    /// The booking.
+    #[serde(rename = "BookingID")]
+    pub booking_id: BookingId,
+    /// Whether it was deleted.
+    pub deleted: bool,
+    /// Why it was not deleted; `null` when it was (or the server gave no reason).
+    pub message: Option<String>,
+}
+
+/// The answer of `deleteMadeBookings`: one result per requested booking, as the server listed
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[serde(transparent)]
+pub struct DeleteResults(pub Vec<DeleteResult>);
+
+impl<'de> Deserialize<'de> for DeleteResults {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::rules::list(d, "an array of DeleteResult objects").map(DeleteResults)
+    }
+}

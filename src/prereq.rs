@@ -1,4 +1,4 @@
-//! The documented prerequisites of cancelling and rescheduling, as advisory checks.
+//! The documented prerequisites of cancelling, rescheduling and deleting, as advisory checks.
 //!
 //! The server decides; these let a UI disable a button or explain why before a round trip.
 //! Each check answers `{ ok: true }`, or `{ ok: false, reason }` with the reason as a string
@@ -20,6 +20,14 @@ pub struct BookingFacts {
     pub status: BookingStatus,
     /// When the session is planned.
     pub session_date: ApiDateTime,
+}
+
+/// What `canDelete` reads from a booking: its status alone.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StatusFact {
+    /// Where the booking is in its life cycle.
+    pub status: BookingStatus,
 }
 
 /// `true` on the wire and in TypeScript.
@@ -96,6 +104,20 @@ pub enum RescheduleRefusal {
     SessionNotPassed,
 }
 
+/// Why a booking cannot be deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+pub enum DeleteRefusal {
+    /// It is still under way: only `Rejected`, `Cancelled` and `Confirmed` bookings can be
+    /// deleted.
+    NotFinished,
+}
+
+verdict! {
+    /// Whether a booking can be deleted, per the documented prerequisite (its status is
+    /// `Rejected`, `Cancelled` or `Confirmed`; advisory: the server decides).
+    DeleteCheck(DeleteRefusal)
+}
+
 verdict! {
     /// Whether a booking can be cancelled, per the documented prerequisites (advisory: the
     /// server decides). `reason` says why not.
@@ -135,6 +157,15 @@ pub fn can_cancel(
         _ => None,
     };
     Ok(CancelCheck::from(refusal))
+}
+
+/// "A booking can be deleted when its Status is Rejected, Cancelled or Confirmed."
+pub fn can_delete(status: BookingStatus) -> DeleteCheck {
+    let finished = matches!(
+        status,
+        BookingStatus::Rejected | BookingStatus::Cancelled | BookingStatus::Confirmed
+    );
+    DeleteCheck::from((!finished).then_some(DeleteRefusal::NotFinished))
 }
 
 /// "A booking can be rescheduled once its SessionDate has passed."
@@ -245,6 +276,28 @@ mod tests {
             check(c, "2026-10-25T02:30:00", "2026-10-25T02:31:00"),
             Err(CancelRefusal::SessionPassed)
         );
+    }
+
+    #[test]
+    fn only_finished_bookings_can_be_deleted() {
+        use BookingStatus::*;
+        for status in [Rejected, Cancelled, Confirmed] {
+            assert_eq!(
+                can_delete(status),
+                DeleteCheck::Allowed { ok: Yes },
+                "{status:?}"
+            );
+        }
+        for status in [Pending, Accepted] {
+            assert_eq!(
+                can_delete(status),
+                DeleteCheck::Refused {
+                    ok: No,
+                    reason: DeleteRefusal::NotFinished
+                },
+                "{status:?}"
+            );
+        }
     }
 
     #[test]

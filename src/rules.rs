@@ -90,6 +90,11 @@ pub trait Raw: Sized {
     fn from_number(n: f64) -> Option<Self>;
     /// From a string, if this form is a string.
     fn from_text(s: &str) -> Option<Self>;
+    /// From a JavaScript `Date` (milliseconds since the epoch, NaN for an invalid one), if this
+    /// form takes one.
+    fn from_instant(_ms: f64) -> Option<Self> {
+        None
+    }
     /// How a message shows the value.
     fn show(&self) -> String;
 }
@@ -130,6 +135,48 @@ impl Raw for String {
     }
 }
 
+/// A moment as a caller gives it: text, or a JavaScript `Date`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Moment {
+    /// Text to be read by the rule.
+    Text(String),
+    /// A `Date`: milliseconds since the epoch (NaN for an invalid `Date`).
+    Instant(f64),
+}
+
+impl From<&str> for Moment {
+    fn from(text: &str) -> Self {
+        Moment::Text(text.to_owned())
+    }
+}
+
+impl Raw for Moment {
+    /// Either form: a `Date` reaches the visitor as a newtype holding its milliseconds
+    /// ([`decode`] reads it so; no other deserializer has dates).
+    fn read<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        d: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        d.deserialize_any(visitor)
+    }
+    fn from_number(_: f64) -> Option<Self> {
+        None
+    }
+    fn from_text(s: &str) -> Option<Self> {
+        Some(Moment::Text(s.to_owned()))
+    }
+    fn from_instant(ms: f64) -> Option<Self> {
+        Some(Moment::Instant(ms))
+    }
+    fn show(&self) -> String {
+        match self {
+            Moment::Text(text) => text.show(),
+            Moment::Instant(ms) if ms.is_nan() => "an invalid Date".into(),
+            Moment::Instant(_) => "a Date".into(),
+        }
+    }
+}
+
 /// Deserializes a rule's newtype: reads the raw form, checks it, and either keeps it or (while
 /// [`decode`] collects) reports it and stands in.
 pub fn deserialize<'de, T: Rule, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
@@ -139,6 +186,17 @@ pub fn deserialize<'de, T: Rule, D: Deserializer<'de>>(d: D) -> Result<T, D::Err
 struct Checking<T>(PhantomData<T>);
 
 impl<T: Rule> Checking<T> {
+    /// A value of the wrong kind: recorded and stood in for while [`decode`] collects (so the
+    /// reading goes on), an error anywhere else.
+    fn refuse<E: de::Error>(self, got: Unexpected<'_>) -> Result<T, E> {
+        let error = E::invalid_type(got, &self);
+        if decode::report(&error) {
+            Ok(T::stand_in())
+        } else {
+            Err(error)
+        }
+    }
+
     fn accept<E: de::Error>(raw: T::Raw) -> Result<T, E> {
         T::check(raw).or_else(|rejected| {
             let invalid = Invalid {
@@ -165,7 +223,7 @@ impl<'de, T: Rule> Visitor<'de> for Checking<T> {
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<T, E> {
         match T::Raw::from_number(n) {
             Some(raw) => Self::accept(raw),
-            None => Err(E::invalid_type(Unexpected::Float(n), &self)),
+            None => self.refuse(Unexpected::Float(n)),
         }
     }
 
@@ -180,8 +238,33 @@ impl<'de, T: Rule> Visitor<'de> for Checking<T> {
     fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
         match T::Raw::from_text(s) {
             Some(raw) => Self::accept(raw),
-            None => Err(E::invalid_type(Unexpected::Str(s), &self)),
+            None => self.refuse(Unexpected::Str(s)),
         }
+    }
+
+    /// A JavaScript `Date`, as [`decode`] hands it over: its milliseconds.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        let ms = <f64 as serde::Deserialize>::deserialize(d)?;
+        match T::Raw::from_instant(ms) {
+            Some(raw) => Self::accept(raw),
+            None => self.refuse(Unexpected::Other("a Date")),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<T, E> {
+        self.refuse(Unexpected::Bool(b))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.refuse(Unexpected::Unit)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.refuse(Unexpected::Seq)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.refuse(Unexpected::Map)
     }
 }
 
@@ -427,6 +510,230 @@ impl TryFrom<&str> for NonBlank {
     }
 }
 
+/// The length of a booked session in whole minutes: at least 5 (up to 2147483647).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Tsify)]
+pub struct SessionMinutes(pub(crate) u32);
+
+impl Rule for SessionMinutes {
+    type Raw = f64;
+    const EXPECTED: &'static str = "a whole number of minutes, at least 5";
+    fn check(raw: f64) -> Result<Self, Rejected<f64>> {
+        integer_in(raw, 5.0, INT32_MAX).map(|n| SessionMinutes(n as u32))
+    }
+    fn stand_in() -> Self {
+        SessionMinutes(5)
+    }
+}
+
+impl SessionMinutes {
+    /// The number of minutes.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// Credits offered for a booking: a finite number greater than 0.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Tsify)]
+pub struct CreditsOffer(pub(crate) Credits);
+
+impl Serialize for CreditsOffer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl Rule for CreditsOffer {
+    type Raw = f64;
+    const EXPECTED: &'static str = "a finite number > 0";
+    fn check(raw: f64) -> Result<Self, Rejected<f64>> {
+        if !raw.is_finite() {
+            Err(Rejected::because(raw, "not finite"))
+        } else if raw <= 0.0 {
+            Err(Rejected::plain(raw))
+        } else {
+            Ok(CreditsOffer(Credits(raw)))
+        }
+    }
+    fn stand_in() -> Self {
+        CreditsOffer(Credits(1.0))
+    }
+}
+
+impl CreditsOffer {
+    /// The amount.
+    pub fn get(self) -> f64 {
+        self.0 .0
+    }
+}
+
+/// A phone number as the API takes it: 10 or 11 digits, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+pub struct PhoneNumber(pub(crate) String);
+
+impl Rule for PhoneNumber {
+    type Raw = String;
+    const EXPECTED: &'static str = "10 or 11 digits";
+    fn check(raw: String) -> Result<Self, Rejected<String>> {
+        if !raw.bytes().all(|b| b.is_ascii_digit()) {
+            Err(Rejected::because(
+                raw,
+                "digits only: no spaces, + or dashes",
+            ))
+        } else if !(10..=11).contains(&raw.len()) {
+            Err(Rejected::plain(raw))
+        } else {
+            Ok(PhoneNumber(raw))
+        }
+    }
+    fn stand_in() -> Self {
+        PhoneNumber("0000000000".into())
+    }
+}
+
+impl PhoneNumber {
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A time as booking requests carry it: UK wall-clock time to the minute, written
+/// `"YYYY-MM-DD HH:MM"`. From JavaScript it may also be a `Date`, which is written as
+/// `Europe/London` wall-clock time (daylight saving included), seconds dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[tsify(type = "string | Date")]
+pub struct BookingTime(pub(crate) String);
+
+impl Rule for BookingTime {
+    type Raw = Moment;
+    const EXPECTED: &'static str =
+        "a Date or a string like \"2026-12-01 18:30\" (YYYY-MM-DD HH:MM, UK time)";
+    fn check(raw: Moment) -> Result<Self, Rejected<Moment>> {
+        match raw {
+            Moment::Text(text) => match datetime::parse_minute(&text) {
+                Ok(_) => Ok(BookingTime(text)),
+                Err(why) => Err(Rejected::because(Moment::Text(text), why)),
+            },
+            Moment::Instant(ms) if ms.is_nan() => Err(Rejected::plain(raw)),
+            Moment::Instant(ms) => {
+                let Some(zone) = datetime::uk_zone() else {
+                    return Err(Rejected::because(raw, "UK time is not available here"));
+                };
+                BookingTime::at(ms, &zone).map_err(|why| Rejected::because(raw, why))
+            }
+        }
+    }
+    fn stand_in() -> Self {
+        BookingTime("2000-01-01 00:00".into())
+    }
+}
+
+impl BookingTime {
+    /// The UK wall-clock time (in `uk`, the `Europe/London` zone) of the instant `ms`
+    /// (milliseconds since the epoch), to the minute.
+    pub fn at(ms: f64, uk: &dyn datetime::Zone) -> Result<BookingTime, &'static str> {
+        if !ms.is_finite() {
+            return Err("it is an invalid Date");
+        }
+        let wall = datetime::wall_clock(ms.floor() as i64, uk)
+            .map_err(|_| "UK time could not be read from Intl")?;
+        datetime::format_minute(wall)
+            .map(BookingTime)
+            .ok_or("its year is outside 1 to 9999")
+    }
+
+    /// The text, `"YYYY-MM-DD HH:MM"`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The wall-clock reading in milliseconds, to compare two booking times.
+    pub fn wall_ms(&self) -> i64 {
+        datetime::parse_minute(&self.0).unwrap_or(0)
+    }
+}
+
+/// The IDs of a delete: 1 to 100 booking IDs, none twice. On the wire it is the one
+/// comma-separated string the API takes (`"1001,1002"`); in TypeScript a `number[]`.
+#[derive(Debug, Clone, PartialEq, Eq, Tsify)]
+pub struct BookingIds(pub(crate) Vec<BookingId>);
+
+impl BookingIds {
+    /// The most IDs one delete takes.
+    pub const MAX: usize = 100;
+
+    /// The list, or why not: empty, longer than [`BookingIds::MAX`], or an ID twice.
+    pub fn new(ids: Vec<BookingId>) -> Result<BookingIds, String> {
+        if ids.is_empty() {
+            return Err("expected 1 to 100 booking IDs, got an empty array".into());
+        }
+        if ids.len() > Self::MAX {
+            return Err(format!("expected 1 to 100 booking IDs, got {}", ids.len()));
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(first) = ids.iter().position(|other| other == id).filter(|&p| p < i) {
+                return Err(format!(
+                    "expected distinct booking IDs, got {id} twice (at [{first}] and [{i}])"
+                ));
+            }
+        }
+        Ok(BookingIds(ids))
+    }
+
+    /// The IDs, in the caller's order.
+    pub fn ids(&self) -> &[BookingId] {
+        &self.0
+    }
+}
+
+impl Serialize for BookingIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        s.serialize_str(&text.join(","))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BookingIds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let before = decode::problems_so_far();
+        let ids = list::<D, BookingId>(d, "an array of 1 to 100 booking IDs")?;
+        if before != decode::problems_so_far() {
+            // An ID was wrong (and reported): the stand-ins would only make up duplicates.
+            return Ok(BookingIds(ids));
+        }
+        BookingIds::new(ids).or_else(|message| {
+            if decode::report(&message) {
+                Ok(BookingIds(vec![BookingId::stand_in()]))
+            } else {
+                Err(de::Error::custom(message))
+            }
+        })
+    }
+}
+
+/// Reads an array of `T`, saying what it expects as JavaScript names it ("an array of …",
+/// where serde's own `Vec` says "a sequence").
+pub fn list<'de, D: Deserializer<'de>, T: serde::Deserialize<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<Vec<T>, D::Error> {
+    struct List<T>(&'static str, PhantomData<T>);
+    impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for List<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut items: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(items.size_hint().unwrap_or(0).min(100));
+            while let Some(item) = items.next_element()? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(List(expecting, PhantomData))
+}
+
 /// JavaScript's `\s`: Unicode white space plus the byte order mark.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
@@ -440,7 +747,11 @@ deserialize_by_rule!(
     Count,
     Score,
     ApiDateTime,
-    NonBlank
+    NonBlank,
+    SessionMinutes,
+    CreditsOffer,
+    PhoneNumber,
+    BookingTime
 );
 
 /// Declares a Rust enum whose values are numbers on the wire: serialized as the number, read

@@ -86,7 +86,15 @@ impl AdultWorkClient {
         options: &RequestOptions,
     ) -> Result<E::Answer, Error> {
         let mut token_used = self.inner.tokens.fixed().cloned();
-        let answered = match wire::<E>(request) {
+        let mut issues = Vec::new();
+        crate::requests::checked(request, &mut issues);
+        if !issues.is_empty() {
+            return Err(Error::InvalidRequest {
+                context: "Invalid request",
+                issues,
+            });
+        }
+        let answered = match wire::<E>(&crate::requests::Request::on_wire(request)) {
             Ok(wire) => self.exchange(&wire, options, &mut token_used).await,
             Err(error) => Err(error),
         };

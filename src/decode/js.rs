@@ -103,8 +103,8 @@ impl Node for Js {
             Shape::Other("a symbol")
         } else if is_array(v).unwrap_or(false) {
             Shape::Array
-        } else if v.is_instance_of::<js_sys::Date>() {
-            Shape::Other("a Date")
+        } else if let Some(date) = v.dyn_ref::<js_sys::Date>() {
+            Shape::Date(date.get_time())
         } else if v.is_instance_of::<web_sys::AbortSignal>() {
             Shape::Other("an AbortSignal")
         } else if v.is_instance_of::<js_sys::Promise>() {

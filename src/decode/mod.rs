@@ -67,7 +67,9 @@ pub enum Shape {
     Array,
     /// A plain object (or any object that is not one of the others).
     Object,
-    /// Anything else, described for messages: "a function", "a Date", "a bigint", ...
+    /// A JavaScript `Date`: its milliseconds since the epoch (NaN when it is invalid).
+    Date(f64),
+    /// Anything else, described for messages: "a function", "a bigint", ...
     Other(&'static str),
 }
 
@@ -188,6 +190,12 @@ pub fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
         Err(Fields(fields)) => fields,
         Ok(_) => &[],
     }
+}
+
+/// How many problems the running [`decode`] has recorded so far (`None` outside one): a type
+/// whose rule spans its parts (a list of distinct IDs) checks it only if its parts added none.
+pub fn problems_so_far() -> Option<usize> {
+    with(|c| c.issues.len())
 }
 
 /// Records a problem of the value being read, at its path, when a [`decode`] is running.
@@ -543,6 +551,8 @@ pub fn describe<N: Node>(node: &N) -> String {
         Shape::String => format!("a string ({})", quote(&node.text().unwrap_or_default())),
         Shape::Array => "an array".into(),
         Shape::Object => "an object".into(),
+        Shape::Date(ms) if ms.is_nan() => "an invalid Date".into(),
+        Shape::Date(_) => "a Date".into(),
         Shape::Other(what) => what.into(),
     }
 }
@@ -740,6 +750,10 @@ impl<'de, N: Node> Deserializer<'de> for Reader<N> {
             }
             Shape::Number(n) => visitor.visit_f64(n),
             Shape::String => visitor.visit_string(node.text().unwrap_or_default()),
+            // serde has no dates: a type that takes one reads its milliseconds as a newtype.
+            Shape::Date(ms) => {
+                visitor.visit_newtype_struct(IntoDeserializer::<Stop>::into_deserializer(ms))
+            }
             Shape::Other(_) => {
                 Reader::new(Found::Value(node)).mismatch(&visitor);
                 visitor.visit_unit()

@@ -18,7 +18,7 @@ use crate::decode::{self, js::Js, Mode};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Issue};
 use crate::model::MadeBooking;
-use crate::prereq::{self, BookingFacts, CancelCheck, RescheduleCheck};
+use crate::prereq::{self, BookingFacts, CancelCheck, DeleteCheck, RescheduleCheck, StatusFact};
 
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
 extern "C" {
@@ -108,7 +108,7 @@ fn invalid_config(context: &'static str, issues: Vec<Issue>, token: Option<&str>
 }
 
 fn read_request<E: Endpoint>(request: JsValue, token: Option<&str>) -> Result<E::Request, JsValue> {
-    read::<E::Request>(request, &[]).map_err(|issues| {
+    crate::requests::read(Js::from_caller(request)).map_err(|issues| {
         let mut error = Error::InvalidRequest {
             context: "Invalid request",
             issues,
@@ -360,6 +360,25 @@ pub fn can_reschedule(
     let verdict =
         prereq::can_reschedule(&facts.session_date.reading(), now, &zone).map_err(zone_failure)?;
     to_ts(&verdict)
+}
+
+/// Whether a booking can be deleted, per the documented prerequisite: its status is
+/// `Rejected`, `Cancelled` or `Confirmed`. Advisory only: the server decides.
+///
+/// @example
+/// const finished = bookings.filter((b) => canDelete(b).ok);
+/// if (finished.length > 0) await client.deleteMadeBookings({ BookingIDs: finished.map((b) => b.BookingID) });
+/// @throws {AdultWorkError} `InvalidRequest` when the booking is not usable (a Promise instead
+/// of a booking: did you forget `await`?).
+#[wasm_bindgen(js_name = canDelete)]
+pub fn can_delete(booking: Ts<MadeBooking>) -> Result<Ts<DeleteCheck>, JsValue> {
+    let facts = read::<StatusFact>(booking.into(), &[]).map_err(|issues| {
+        to_js(Error::InvalidRequest {
+            context: "Invalid arguments",
+            issues,
+        })
+    })?;
+    to_ts(&prereq::can_delete(facts.status))
 }
 
 /// Checks a `MadeBooking` you got elsewhere (your server, a cache) exactly as the SDK checks

@@ -146,7 +146,9 @@ pub mod sdk {
         methods!(
             cancel_made_booking,
             get_made_booking_details,
-            reschedule_made_booking
+            reschedule_made_booking,
+            create_booking,
+            delete_made_bookings
         );
         pub fn to_string_js(&self) -> String {
             self.0.to_string_js()
@@ -168,7 +170,9 @@ pub mod sdk {
     functions!(
         cancel_made_booking,
         get_made_booking_details,
-        reschedule_made_booking
+        reschedule_made_booking,
+        create_booking,
+        delete_made_bookings
     );
 
     pub fn can_cancel(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
@@ -177,6 +181,10 @@ pub mod sdk {
 
     pub fn can_reschedule(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         adultwork_sdk::js::can_reschedule(ts(booking), options.map(ts)).map(Into::into)
+    }
+
+    pub fn can_delete(booking: JsValue) -> Result<JsValue, JsValue> {
+        adultwork_sdk::js::can_delete(ts(booking)).map(Into::into)
     }
 
     pub fn parse_made_booking(json: JsValue) -> Result<JsValue, JsValue> {

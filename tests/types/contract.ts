@@ -6,7 +6,10 @@ import {
   AdultWorkError,
   cancelMadeBooking,
   canCancel,
+  canDelete,
   canReschedule,
+  createBooking,
+  deleteMadeBookings,
   getMadeBookingDetails,
   rescheduleMadeBooking,
   isAdultWorkError,
@@ -15,6 +18,10 @@ import {
   type CancelCheck,
   type CancelMadeBookingRequest,
   type ClientOptions,
+  type CreateBookingRequest,
+  type DeleteCheck,
+  type DeleteMadeBookingsRequest,
+  type DeleteResult,
   type ErrorKind,
   type Issue,
   type MadeBooking,
@@ -263,3 +270,46 @@ async function firstContact(e: AdultWorkError, client: AdultWorkClient): Promise
   client.free();
 }
 void firstContact;
+
+// --- the made-booking lifecycle: create and delete
+async function lifecycle(client: AdultWorkClient, booking: MadeBooking): Promise<void> {
+  const accessToken = "token";
+  const byPhone: CreateBookingRequest = {
+    BookUserID: 2001,
+    SessionDate: "2026-12-01 18:30",
+    Duration: 30,
+    Method: 1,
+    PhoneNumber: "07700900123",
+    Credits: 30,
+    AcceptBy: new Date(),
+  };
+  const created: MadeBooking = await createBooking(byPhone, { accessToken });
+  await client.createBooking({ ...byPhone, Method: 3, SkypeName: "me", PhoneNumber: undefined, Comments: undefined });
+  void created;
+  // @ts-expect-error Duration is a number of minutes
+  await createBooking({ ...byPhone, Duration: "30" }, { accessToken });
+  // @ts-expect-error Method is 1 | 2 | 3
+  await createBooking({ ...byPhone, Method: 4 }, { accessToken });
+  // @ts-expect-error a date is a string or a Date
+  await createBooking({ ...byPhone, SessionDate: 1764613800000 }, { accessToken });
+  // @ts-expect-error BookUserID is required
+  await client.createBooking({ SessionDate: "2026-12-01 18:30", Duration: 30, Method: 2, Credits: 30, AcceptBy: "2026-12-01 17:00" });
+
+  const request: DeleteMadeBookingsRequest = { BookingIDs: [1001, 1002] };
+  const results: DeleteResult[] = await deleteMadeBookings(request, { accessToken });
+  for (const r of await client.deleteMadeBookings(request)) {
+    const id: number = r.BookingID;
+    const deleted: boolean = r.Deleted;
+    const why: string | null = r.Message;
+    void [id, deleted, why];
+  }
+  void results;
+  // @ts-expect-error the SDK takes the IDs as numbers, not the API's string
+  await deleteMadeBookings({ BookingIDs: "1001,1002" }, { accessToken });
+
+  const check: DeleteCheck = canDelete(booking);
+  if (!check.ok) {
+    expect<Equal<typeof check.reason, "NotFinished">>();
+  }
+}
+void lifecycle;
