@@ -64,6 +64,16 @@ impl JsonObject {
         }
     }
 
+    /// Sets every member of `patch` (a value that serializes as an object), in its order, as
+    /// [`JsonObject::set`] does. A value that is not an object changes nothing.
+    pub fn merge<T: Serialize>(&mut self, patch: &T) {
+        if let Ok(patch) = JsonObject::from_serialize(patch) {
+            for (key, value) in patch.members() {
+                self.set(key, value);
+            }
+        }
+    }
+
     /// The members in order.
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
         self.0.iter().map(|(k, v)| (k.as_str(), &**v))
@@ -157,6 +167,20 @@ mod tests {
             object.to_json(),
             r#"{"a":9,"b":2,"a":9,"z":null,"s":"Café ☕"}"#
         );
+    }
+
+    #[test]
+    fn merge_sets_each_member_of_a_patch_in_order() {
+        #[derive(Serialize)]
+        struct Patch {
+            z: Option<u8>,
+            a: &'static str,
+        }
+        let mut object = JsonObject::parse(r#"{"a":1,"b":2.50}"#).unwrap();
+        object.merge(&Patch { z: None, a: "x" });
+        assert_eq!(object.to_json(), r#"{"a":"x","b":2.50,"z":null}"#);
+        object.merge(&[1, 2]);
+        assert_eq!(object.to_json(), r#"{"a":"x","b":2.50,"z":null}"#);
     }
 
     #[test]

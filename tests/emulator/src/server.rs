@@ -156,7 +156,8 @@ impl Server {
             .thread_name("emulator")
             .build()?;
 
-        let mut state = State::new(clock::now_ms());
+        let mut state = State::new(clock::now_ms())
+            .map_err(|e| io::Error::other(format!("cannot seed the bookings: {e}")))?;
         state.corpus_dir = corpus_dir;
         let shared: Shared = Arc::new(Mutex::new(state));
         let dispatch = Dispatch {
