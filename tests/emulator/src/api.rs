@@ -346,10 +346,6 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
         return invalid(errors);
     };
     let now = now_ms();
-    let cancellation = match Cancellation::at(now, &reason) {
-        Ok(cancellation) => cancellation,
-        Err(e) => return internal_error(&e),
-    };
     let mut state = lock(&shared);
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
@@ -367,7 +363,10 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
         }
         _ => {}
     }
-    booking.merge(&cancellation);
+    match Cancellation::at(now, &reason) {
+        Ok(cancellation) => booking.merge(&cancellation),
+        Err(e) => return internal_error(&e),
+    }
     booking_reply(booking)
 }
 
@@ -427,13 +426,6 @@ async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     let offset_ms = 300_000 + 1000 * i64::from(fastrand::u16(0..300));
     let session = now + offset_ms;
     let session = session + (1000 - session.rem_euclid(1000)) % 1000;
-    let rescheduled = match (uk_seconds(session), uk_millis(now)) {
-        (Ok(session_date), Ok(last_updated)) => Rescheduled {
-            session_date,
-            last_updated,
-        },
-        (Err(e), _) | (_, Err(e)) => return internal_error(&e),
-    };
     let mut state = lock(&shared);
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
@@ -444,7 +436,13 @@ async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     if credits(booking) > CLIENT_BALANCE {
         return message(409, "Not enough credits to reschedule this booking.");
     }
-    booking.merge(&rescheduled);
+    match (uk_seconds(session), uk_millis(now)) {
+        (Ok(session_date), Ok(last_updated)) => booking.merge(&Rescheduled {
+            session_date,
+            last_updated,
+        }),
+        (Err(e), _) | (_, Err(e)) => return internal_error(&e),
+    }
     booking_reply(booking)
 }
 
