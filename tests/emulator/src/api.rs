@@ -14,7 +14,7 @@
 //! that is not one of the SDK's [`BookingStatus`] names matches no rule, a `SessionDate` that
 //! cannot be read counts as "not passed", and `Credits` that are not the SDK's [`Credits`] (a
 //! finite number ≥ 0) count as 0. What a cancel or a reschedule changes is written as a small
-//! serde struct ([`Cancellation`], [`Rescheduled`]) of the SDK's value types, whose field names
+//! serde struct (`Cancellation`, `Rescheduled`) of the SDK's value types, whose field names
 //! a test checks against the SDK's `MadeBooking`; the booking's other members stay as stored.
 //!
 //! Request bodies are read with serde_json (a duplicated key counts with its last value, as in
