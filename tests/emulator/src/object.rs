@@ -52,6 +52,21 @@ impl JsonObject {
     /// or the member is appended. A value that cannot be serialized is written as `null`.
     pub fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         let raw = serde_json::value::to_raw_value(value).unwrap_or_else(|_| null());
+        self.put(key, raw);
+    }
+
+    /// Sets every member of `patch` (a value that serializes as an object), in its order, as
+    /// [`JsonObject::set`] does. A value that is not an object changes nothing.
+    pub fn merge<T: Serialize>(&mut self, patch: &T) {
+        if let Ok(JsonObject(members)) = JsonObject::from_serialize(patch) {
+            for (key, raw) in members {
+                self.put(&key, raw);
+            }
+        }
+    }
+
+    /// [`JsonObject::set`] with the value's JSON text.
+    fn put(&mut self, key: &str, raw: Box<RawValue>) {
         let mut found = false;
         for (k, v) in &mut self.0 {
             if k == key {
@@ -61,16 +76,6 @@ impl JsonObject {
         }
         if !found {
             self.0.push((key.to_owned(), raw));
-        }
-    }
-
-    /// Sets every member of `patch` (a value that serializes as an object), in its order, as
-    /// [`JsonObject::set`] does. A value that is not an object changes nothing.
-    pub fn merge<T: Serialize>(&mut self, patch: &T) {
-        if let Ok(patch) = JsonObject::from_serialize(patch) {
-            for (key, value) in patch.members() {
-                self.set(key, value);
-            }
         }
     }
 
