@@ -11,10 +11,21 @@
 //! in the SDK fail a test instead of passing by luck.
 //!
 //! Planted bookings may be any JSON object, so the rules read them defensively: a `Status`
-//! that is not a string matches no rule, a `SessionDate` that cannot be read counts as "not
-//! passed", and `Credits` that are not a number count as 0. Request bodies are read with
-//! serde_json (a duplicated key counts with its last value, as in `JSON.parse`).
+//! that is not one of the SDK's [`BookingStatus`] names matches no rule, a `SessionDate` that
+//! cannot be read counts as "not passed", and `Credits` that are not the SDK's [`Credits`] (a
+//! finite number ≥ 0) count as 0. What a cancel or a reschedule changes is written as a small
+//! serde struct (`Cancellation`, `Rescheduled`) of the SDK's value types, whose field names
+//! a test checks against the SDK's `MadeBooking`; the booking's other members stay as stored.
+//!
+//! Request bodies are read with serde_json (a duplicated key counts with its last value, as in
+//! `JSON.parse`). `BookingID` is checked by the SDK's own [`BookingId`] rule (an integer from
+//! 1 to 2147483647; `1001.0` is one, as .NET reads it). `Reason` is not read as the SDK's
+//! `NonBlank`: the server's "required" is .NET's `string.IsNullOrWhiteSpace`, which (like
+//! Rust's `trim`) does not count U+FEFF as white space, while the SDK, following JavaScript's
+//! `\s`, does; the emulator answers as the server would.
 
+use adultwork_sdk::model::BookingStatus;
+use adultwork_sdk::rules::{self, ApiDateTime, BookingId, Credits};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
@@ -22,10 +33,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use http::header::{AUTHORIZATION, HOST};
 use http::{HeaderMap, HeaderValue, Method, Uri};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::clock::{format_uk, now_ms, parse_uk};
+use crate::clock::{now_ms, parse_uk, uk_millis, uk_seconds};
 use crate::object::JsonObject;
 use crate::reply;
 use crate::state::{lock, Shared, CLIENT_BALANCE, CLIENT_NICKNAME};
@@ -169,7 +180,13 @@ async fn not_found_route(headers: HeaderMap, uri: Uri) -> Response {
     )
 }
 
-fn no_booking(id: i64) -> Response {
+/// ASP.NET's answer to an exception (here: a datetime the emulator could not write, which
+/// only a clock outside the years −9999 to 9999 could cause).
+fn internal_error(invalid: &rules::Invalid) -> Response {
+    message(500, &format!("An error has occurred: {invalid}."))
+}
+
+fn no_booking(id: BookingId) -> Response {
     message(
         404,
         &format!("No PhoneChat booking with ID {id} was found."),
@@ -206,20 +223,11 @@ fn body_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
     }
 }
 
-/// A JSON number that denotes an integer in `i64` range (`15`, `15.0`, `1.5e1`), as .NET reads it.
-fn as_integer(value: &Value) -> Option<i64> {
-    value.as_i64().or_else(|| {
-        let n = value.as_f64()?;
-        // 2^63 is exactly representable; anything at or beyond it does not fit.
-        (n.fract() == 0.0 && n.abs() < 9.223_372_036_854_776e18).then_some(n as i64)
-    })
-}
-
-/// `BookingID` of a body: a positive integer (an `int` of .NET).
+/// `BookingID` of a body: a positive `int` of .NET (`15`, `15.0`, `1.5e1`), by the SDK's rule.
 fn booking_id(
     body: &serde_json::Map<String, Value>,
     errors: &mut Vec<(String, String)>,
-) -> Option<i64> {
+) -> Option<BookingId> {
     match body.get("BookingID") {
         None | Some(Value::Null) => {
             errors.push((
@@ -229,7 +237,7 @@ fn booking_id(
             None
         }
         Some(value) => {
-            let id = as_integer(value).filter(|n| (1..=i64::from(i32::MAX)).contains(n));
+            let id = BookingId::deserialize(value).ok();
             if id.is_none() {
                 errors.push((
                     "request.BookingID".into(),
@@ -246,6 +254,50 @@ fn session_passed(booking: &JsonObject, now: i64) -> bool {
         .get_as::<String>("SessionDate")
         .and_then(|text| parse_uk(&text))
         .is_some_and(|session| session <= now)
+}
+
+/// The booking's `Status`, if it is one of the SDK's names.
+fn status(booking: &JsonObject) -> Option<BookingStatus> {
+    booking.get_as("Status")
+}
+
+/// The booking's `Credits`: the SDK's [`Credits`], or 0 for anything else.
+fn credits(booking: &JsonObject) -> f64 {
+    booking.get_as("Credits").map_or(0.0, Credits::get)
+}
+
+/// What a cancel writes into the booking (in this order; a member the booking lacks is added).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Cancellation<'a> {
+    status: BookingStatus,
+    cancelled_date: ApiDateTime,
+    cancelled_reason: &'a str,
+    cancelled_by: &'a str,
+    last_updated: ApiDateTime,
+    action_client: Option<&'a str>,
+}
+
+impl<'a> Cancellation<'a> {
+    /// Cancelled by the client at `now`, because `reason`.
+    fn at(now: i64, reason: &'a str) -> Result<Cancellation<'a>, rules::Invalid> {
+        Ok(Cancellation {
+            status: BookingStatus::Cancelled,
+            cancelled_date: uk_seconds(now)?,
+            cancelled_reason: reason,
+            cancelled_by: CLIENT_NICKNAME,
+            last_updated: uk_millis(now)?,
+            action_client: None,
+        })
+    }
+}
+
+/// What a reschedule writes into the booking.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Rescheduled {
+    session_date: ApiDateTime,
+    last_updated: ApiDateTime,
 }
 
 /// The booking as the answer of an endpoint.
@@ -298,12 +350,12 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
     };
-    match booking.get_as::<String>("Status").as_deref() {
-        Some("Cancelled") => return message(409, "The booking is already cancelled."),
-        Some("Rejected") => {
+    match status(booking) {
+        Some(BookingStatus::Cancelled) => return message(409, "The booking is already cancelled."),
+        Some(BookingStatus::Rejected) => {
             return message(409, "The booking was rejected and cannot be cancelled.")
         }
-        Some("Confirmed") if session_passed(booking, now) => {
+        Some(BookingStatus::Confirmed) if session_passed(booking, now) => {
             return message(
                 409,
                 "The session date has passed; the booking can no longer be cancelled.",
@@ -311,12 +363,10 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
         }
         _ => {}
     }
-    booking.set("Status", "Cancelled");
-    booking.set("CancelledDate", &format_uk(now, false));
-    booking.set("CancelledReason", &reason);
-    booking.set("CancelledBy", CLIENT_NICKNAME);
-    booking.set("LastUpdated", &format_uk(now, true));
-    booking.set("ActionClient", &None::<String>);
+    match Cancellation::at(now, &reason) {
+        Ok(cancellation) => booking.merge(&cancellation),
+        Err(e) => return internal_error(&e),
+    }
     booking_reply(booking)
 }
 
@@ -342,8 +392,9 @@ async fn details(
         Some(text) if text.is_empty() => {
             return invalid_one("BookingID", "The BookingID field is required.")
         }
-        Some(text) => match text.parse::<i32>() {
-            Ok(id) if id > 0 => i64::from(id),
+        // .NET's `int` from the query (`+5` included); then the SDK's rule (1 to 2147483647).
+        Some(text) => match text.parse::<u32>().ok().map(BookingId::try_from) {
+            Some(Ok(id)) => id,
             _ => {
                 return invalid_one(
                     "BookingID",
@@ -382,11 +433,42 @@ async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     if !session_passed(booking, now) {
         return message(409, "The session date has not passed yet.");
     }
-    let credits = booking.get_as::<f64>("Credits").unwrap_or(0.0);
-    if credits > CLIENT_BALANCE {
+    if credits(booking) > CLIENT_BALANCE {
         return message(409, "Not enough credits to reschedule this booking.");
     }
-    booking.set("SessionDate", &format_uk(session, false));
-    booking.set("LastUpdated", &format_uk(now, true));
+    match (uk_seconds(session), uk_millis(now)) {
+        (Ok(session_date), Ok(last_updated)) => booking.merge(&Rescheduled {
+            session_date,
+            last_updated,
+        }),
+        (Err(e), _) | (_, Err(e)) => return internal_error(&e),
+    }
     booking_reply(booking)
+}
+
+#[cfg(test)]
+mod tests {
+    use adultwork_sdk::decode::fields_of;
+    use adultwork_sdk::model::MadeBooking;
+
+    use super::*;
+
+    /// The members a patch writes are fields of the SDK's `MadeBooking`: a field renamed in the
+    /// SDK fails here instead of being added to the answers under its old name.
+    #[test]
+    fn patches_write_fields_of_the_sdk_struct() {
+        let now = 1_780_000_000_000;
+        let cancellation = JsonObject::from_serialize(&Cancellation::at(now, "x").unwrap());
+        let rescheduled = JsonObject::from_serialize(&Rescheduled {
+            session_date: uk_seconds(now).unwrap(),
+            last_updated: uk_millis(now).unwrap(),
+        });
+        let fields = fields_of::<MadeBooking>();
+        for patch in [cancellation.unwrap(), rescheduled.unwrap()] {
+            assert!(!patch.keys().is_empty());
+            for key in patch.keys() {
+                assert!(fields.contains(&key), "{key} is not a field of MadeBooking");
+            }
+        }
+    }
 }

@@ -6,6 +6,9 @@
 //! rules come from the IANA database bundled into jiff (`tzdb-bundle-always`), so the emulator
 //! behaves the same on a machine without `/usr/share/zoneinfo`.
 //!
+//! The datetimes the emulator writes are the SDK's own [`ApiDateTime`], built through its
+//! constructor ([`Rule::try_new`]), so whatever the emulator writes is what the SDK accepts.
+//!
 //! Reading a wall-clock time back is ambiguous twice a year. Like the SDK (Temporal's
 //! "compatible" disambiguation, which is also jiff's default), a reading that happens twice
 //! (October) is the earlier instant (BST) and one skipped by the spring change is moved
@@ -13,6 +16,7 @@
 
 use std::sync::OnceLock;
 
+use adultwork_sdk::rules::{ApiDateTime, Invalid, Rule};
 use jiff::civil::DateTime;
 use jiff::fmt::strtime;
 use jiff::tz::TimeZone;
@@ -55,25 +59,28 @@ fn uk_wall_clock(instant_ms: i64) -> Option<DateTime> {
     Some(instant.to_zoned_datetime(zone).datetime())
 }
 
-/// Formats an instant as a UK wall-clock datetime: `YYYY-MM-DDTHH:MM:SS`, plus `.mmm` when
-/// `millis` is set. An instant outside jiff's range (years −9999 to 9999) gives `""`.
-pub fn format_uk(instant_ms: i64, millis: bool) -> String {
-    let format = if millis {
-        "%Y-%m-%dT%H:%M:%S%.3f"
-    } else {
-        "%Y-%m-%dT%H:%M:%S"
-    };
+/// The UK wall-clock reading of an instant in a `strtime` format; `""` for an instant outside
+/// jiff's range (years −9999 to 9999), which [`ApiDateTime`] then refuses.
+fn format_uk(instant_ms: i64, format: &str) -> String {
     uk_wall_clock(instant_ms)
         .and_then(|wall| strtime::format(format, wall).ok())
         .unwrap_or_default()
 }
 
-/// The UK calendar date of an instant at midnight, `YYYY-MM-DDT00:00:00` (what `AcceptBy` says
-/// for a session on that day).
-pub fn uk_midnight(instant_ms: i64) -> String {
-    uk_wall_clock(instant_ms)
-        .and_then(|wall| strtime::format("%Y-%m-%dT00:00:00", wall).ok())
-        .unwrap_or_default()
+/// An instant as the API writes it, to whole seconds: `2018-01-22T21:30:00` (UK wall clock).
+pub fn uk_seconds(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
+    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S"))
+}
+
+/// An instant as the API writes it, with milliseconds: `2018-01-20T12:34:56.789`.
+pub fn uk_millis(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
+    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S%.3f"))
+}
+
+/// Midnight (UK) of the day of an instant, `YYYY-MM-DDT00:00:00` (what `AcceptBy` says for a
+/// session on that day).
+pub fn uk_midnight(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
+    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT00:00:00"))
 }
 
 /// Reads an API datetime as an instant: `YYYY-MM-DDTHH:MM:SS` with an optional fraction of
@@ -108,61 +115,49 @@ mod tests {
             .as_millisecond()
     }
 
+    /// The text of a datetime the emulator writes, to whole seconds.
+    fn seconds(instant_ms: i64) -> String {
+        uk_seconds(instant_ms).unwrap().as_str().to_owned()
+    }
+
+    /// The same with milliseconds.
+    fn millis(instant_ms: i64) -> String {
+        uk_millis(instant_ms).unwrap().as_str().to_owned()
+    }
+
     #[test]
     fn bst_boundaries() {
         // 2026: BST from 29 March 01:00 UTC to 25 October 01:00 UTC.
-        assert_eq!(
-            format_uk(utc(2026, 3, 29, 0, 59), false),
-            "2026-03-29T00:59:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 3, 29, 1, 0), false),
-            "2026-03-29T02:00:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 10, 25, 0, 59), false),
-            "2026-10-25T01:59:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 10, 25, 1, 0), false),
-            "2026-10-25T01:00:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 1, 15, 12, 0), false),
-            "2026-01-15T12:00:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 7, 15, 12, 0), false),
-            "2026-07-15T13:00:00"
-        );
+        assert_eq!(seconds(utc(2026, 3, 29, 0, 59)), "2026-03-29T00:59:00");
+        assert_eq!(seconds(utc(2026, 3, 29, 1, 0)), "2026-03-29T02:00:00");
+        assert_eq!(seconds(utc(2026, 10, 25, 0, 59)), "2026-10-25T01:59:00");
+        assert_eq!(seconds(utc(2026, 10, 25, 1, 0)), "2026-10-25T01:00:00");
+        assert_eq!(seconds(utc(2026, 1, 15, 12, 0)), "2026-01-15T12:00:00");
+        assert_eq!(seconds(utc(2026, 7, 15, 12, 0)), "2026-07-15T13:00:00");
     }
 
     #[test]
     fn formats_wall_clock() {
         assert_eq!(
-            format_uk(utc(2026, 7, 1, 12, 30) + 5_123, true),
+            millis(utc(2026, 7, 1, 12, 30) + 5_123),
             "2026-07-01T13:30:05.123"
         );
+        assert_eq!(millis(utc(2026, 7, 1, 12, 30)), "2026-07-01T13:30:00.000");
+        assert_eq!(seconds(utc(2026, 1, 22, 21, 30)), "2026-01-22T21:30:00");
+        assert_eq!(seconds(utc(2026, 12, 31, 23, 59)), "2026-12-31T23:59:00");
         assert_eq!(
-            format_uk(utc(2026, 7, 1, 12, 30), true),
-            "2026-07-01T13:30:00.000"
+            uk_midnight(utc(2026, 7, 1, 23, 30)).unwrap().as_str(),
+            "2026-07-02T00:00:00"
         );
-        assert_eq!(
-            format_uk(utc(2026, 1, 22, 21, 30), false),
-            "2026-01-22T21:30:00"
-        );
-        assert_eq!(
-            format_uk(utc(2026, 12, 31, 23, 59), false),
-            "2026-12-31T23:59:00"
-        );
-        assert_eq!(uk_midnight(utc(2026, 7, 1, 23, 30)), "2026-07-02T00:00:00");
-        assert_eq!(format_uk(i64::MAX, true), "");
+        // Outside jiff's range there is no text, and the SDK's constructor says why.
+        let e = uk_millis(i64::MAX).unwrap_err();
+        assert_eq!(e.got, "a string (\"\")");
     }
 
     #[test]
     fn parses_back() {
         let t = utc(2026, 7, 1, 12, 30) + 5_123;
-        assert_eq!(parse_uk(&format_uk(t, true)), Some(t));
+        assert_eq!(parse_uk(&millis(t)), Some(t));
         assert_eq!(parse_uk("2026-07-01T12:30:05.1234567Z"), Some(t));
         assert_eq!(parse_uk("2026-07-01T14:30:05.123+02:00"), Some(t));
         assert_eq!(parse_uk("2026-02-30T00:00:00"), None);

@@ -92,8 +92,10 @@ pub fn router(shared: Shared) -> Router {
 }
 
 async fn reset(State(shared): State<Shared>) -> Response {
-    lock(&shared).reset(now_ms());
-    reply::empty(204)
+    match lock(&shared).reset(now_ms()) {
+        Ok(()) => reply::empty(204),
+        Err(e) => error(500, &format!("cannot reseed: {e}")),
+    }
 }
 
 async fn requests(State(shared): State<Shared>) -> Response {

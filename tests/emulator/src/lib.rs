@@ -1,6 +1,9 @@
 //! A local emulator of the AdultWork REST API for the SDK's browser tests, Node tests, demo
 //! and example app.
 //!
+//! It answers with the SDK's own types (the `adultwork-sdk` crate, natively): the seeded
+//! bookings are the SDK's `MadeBooking` structs, serialized by the SDK's serde declaration.
+//!
 //! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
 //! emulates three PhoneChat "made booking" endpoints over shared in-memory state, and has a
 //! test-control API under `/__emulator/` to reset state, read the request log, plant bookings
@@ -14,10 +17,10 @@
 //! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
 //! | [`faults`]        | fault definitions, parsed when posted                            |
 //! | [`state`]         | bookings, request log, fault queue (one `Mutex`)                 |
-//! | [`model`]         | `MadeBooking` and `PhoneChatBookingUser` as serde structs        |
-//! | [`seed`]          | the seeded bookings, built as `MadeBooking`s                     |
+//! | [`seed`]          | the seeded bookings, built as the SDK's own `MadeBooking`s       |
 //! | [`object`]        | a JSON object kept member by member (planted bookings as sent)   |
-//! | [`clock`]         | UK wall-clock datetimes (Europe/London, with jiff)               |
+//! | [`clock`]         | UK wall-clock datetimes (Europe/London, with jiff) as the SDK's  |
+//! |                   | `ApiDateTime`                                                    |
 //! | [`reply`]         | building JSON and text responses                                 |
 //! | [`static_files`]  | `--static DIR`                                                   |
 //!
@@ -29,7 +32,6 @@ pub mod clock;
 pub mod control;
 pub mod exchange;
 pub mod faults;
-pub mod model;
 pub mod object;
 pub mod reply;
 pub mod seed;

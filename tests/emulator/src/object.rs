@@ -52,6 +52,21 @@ impl JsonObject {
     /// or the member is appended. A value that cannot be serialized is written as `null`.
     pub fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         let raw = serde_json::value::to_raw_value(value).unwrap_or_else(|_| null());
+        self.put(key, raw);
+    }
+
+    /// Sets every member of `patch` (a value that serializes as an object), in its order, as
+    /// [`JsonObject::set`] does. A value that is not an object changes nothing.
+    pub fn merge<T: Serialize>(&mut self, patch: &T) {
+        if let Ok(JsonObject(members)) = JsonObject::from_serialize(patch) {
+            for (key, raw) in members {
+                self.put(&key, raw);
+            }
+        }
+    }
+
+    /// [`JsonObject::set`] with the value's JSON text.
+    fn put(&mut self, key: &str, raw: Box<RawValue>) {
         let mut found = false;
         for (k, v) in &mut self.0 {
             if k == key {
@@ -157,6 +172,20 @@ mod tests {
             object.to_json(),
             r#"{"a":9,"b":2,"a":9,"z":null,"s":"Café ☕"}"#
         );
+    }
+
+    #[test]
+    fn merge_sets_each_member_of_a_patch_in_order() {
+        #[derive(Serialize)]
+        struct Patch {
+            z: Option<u8>,
+            a: &'static str,
+        }
+        let mut object = JsonObject::parse(r#"{"a":1,"b":2.50}"#).unwrap();
+        object.merge(&Patch { z: None, a: "x" });
+        assert_eq!(object.to_json(), r#"{"a":"x","b":2.50,"z":null}"#);
+        object.merge(&[1, 2]);
+        assert_eq!(object.to_json(), r#"{"a":"x","b":2.50,"z":null}"#);
     }
 
     #[test]

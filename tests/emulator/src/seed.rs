@@ -16,22 +16,48 @@
 //! | 2001 | Pending   | 1      | now + 2 days | owned by another client: 404 everywhere          |
 //!
 //! Session dates are whole minutes; `AcceptBy` is midnight of the session day.
+//!
+//! Every seed is built as the SDK's own [`MadeBooking`] (and [`PhoneChatBookingUser`]), each
+//! value through the SDK's constructors ([`Rule::try_new`], `TryFrom<u32>` for IDs), and
+//! serialized by the SDK's serde declaration: the answers carry exactly the fields, names and
+//! spellings of the struct the SDK decodes them into.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use crate::clock::{DAY_MS, HOUR_MS, MINUTE_MS};
-use crate::model::{Credits, MadeBooking, PhoneChatBookingUser, Status, UkDateTime};
+use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking, PhoneChatBookingUser};
+use adultwork_sdk::rules::{BookingId, Count, Credits, Invalid, Minutes, Rule, Score, UserId};
+
+use crate::clock::{uk_midnight, uk_millis, uk_seconds, DAY_MS, HOUR_MS, MINUTE_MS};
 use crate::object::JsonObject;
 use crate::state::{StoredBooking, CLIENT_USER_ID, OTHER_CLIENT_USER_ID};
 
+/// A seed that the SDK's rules refuse (only possible for an instant outside the years
+/// −9999 to 9999, where no datetime can be written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedError {
+    /// The booking's ID.
+    pub id: u32,
+    /// What its rule said.
+    pub invalid: Invalid,
+}
+
+impl fmt::Display for SeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "seeded booking {}: {}", self.id, self.invalid)
+    }
+}
+
+impl std::error::Error for SeedError {}
+
 /// A seed booking: who owns it, and its instants as milliseconds since the epoch.
 struct Seed {
-    id: i64,
+    id: u32,
     owner: i64,
-    duration: i64,
+    duration: u32,
     credits: f64,
-    status: Status,
-    method: u8,
+    status: BookingStatus,
+    method: CallMethod,
     phone: Option<&'static str>,
     skype: Option<&'static str>,
     created: i64,
@@ -44,51 +70,90 @@ struct Seed {
     last_updated: i64,
     comments: &'static str,
     action: Option<&'static str>,
-    candidate: PhoneChatBookingUser,
+    candidate: User,
 }
 
 impl Seed {
     /// The `MadeBooking`, dates written as UK wall-clock time.
-    fn booking(&self) -> MadeBooking {
+    fn booking(&self) -> Result<MadeBooking, Invalid> {
         let owned = |text: Option<&str>| text.map(str::to_owned);
-        MadeBooking {
-            booking_id: self.id,
-            duration: self.duration,
-            credits: Credits(self.credits),
+        Ok(MadeBooking {
+            booking_id: BookingId::try_from(self.id)?,
+            duration: Minutes::try_new(self.duration)?,
+            credits: Credits::try_new(self.credits)?,
             status: self.status,
             method: self.method,
             phone_number: owned(self.phone),
             skype_name: owned(self.skype),
-            create_date: UkDateTime::millis(self.created),
-            session_date: UkDateTime::seconds(self.session),
-            accept_by: UkDateTime::midnight_of(self.session),
-            accepted_date: self.accepted.map(UkDateTime::millis),
-            confirmed_date: self.confirmed.map(UkDateTime::millis),
-            cancelled_date: self.cancelled.map(|(at, _, _)| UkDateTime::seconds(at)),
+            create_date: uk_millis(self.created)?,
+            session_date: uk_seconds(self.session)?,
+            accept_by: uk_midnight(self.session)?,
+            accepted_date: self.accepted.map(uk_millis).transpose()?,
+            confirmed_date: self.confirmed.map(uk_millis).transpose()?,
+            cancelled_date: self
+                .cancelled
+                .map(|(at, _, _)| uk_seconds(at))
+                .transpose()?,
             cancelled_reason: owned(self.cancelled.map(|(_, reason, _)| reason)),
             cancelled_by: owned(self.cancelled.map(|(_, _, by)| by)),
             rejected_reason: owned(self.rejected_reason),
-            last_updated: UkDateTime::millis(self.last_updated),
-            comments: self.comments.to_owned(),
+            last_updated: uk_millis(self.last_updated)?,
+            comments: Some(self.comments.to_owned()),
             action_client: owned(self.action),
-            candidate: self.candidate.clone(),
-        }
+            candidate: self.candidate.build()?,
+        })
     }
 }
 
 /// A booked user: ID, nickname, (phone, Skype), (positive, neutral, negative), disputes.
-fn user(
-    user_id: i64,
-    nickname: &str,
-    contact: (Option<&str>, Option<&str>),
-    ratings: (i64, i64, i64),
-    disputes: i64,
-) -> PhoneChatBookingUser {
-    PhoneChatBookingUser::rated(user_id, nickname, contact, ratings, disputes)
+struct User {
+    id: u32,
+    nickname: &'static str,
+    contact: (Option<&'static str>, Option<&'static str>),
+    ratings: (u32, u32, u32),
+    disputes: u32,
 }
 
-/// The seeded bookings, relative to `now`.
-pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
+/// A booked user with these ratings (`Total` and `Ratings` are derived from them).
+fn user(
+    id: u32,
+    nickname: &'static str,
+    contact: (Option<&'static str>, Option<&'static str>),
+    ratings: (u32, u32, u32),
+    disputes: u32,
+) -> User {
+    User {
+        id,
+        nickname,
+        contact,
+        ratings,
+        disputes,
+    }
+}
+
+impl User {
+    fn build(&self) -> Result<PhoneChatBookingUser, Invalid> {
+        let (phone, skype) = self.contact;
+        let (positive, neutral, negative) = self.ratings;
+        let (positive, neutral, negative) =
+            (f64::from(positive), f64::from(neutral), f64::from(negative));
+        Ok(PhoneChatBookingUser {
+            user_id: UserId::try_from(self.id)?,
+            nickname: self.nickname.to_owned(),
+            phone_number: phone.map(str::to_owned),
+            skype_name: skype.map(str::to_owned),
+            total: Score::try_new(positive - negative)?,
+            positive: Count::try_new(positive)?,
+            neutral: Count::try_new(neutral)?,
+            negative: Count::try_new(negative)?,
+            ratings: Count::try_new(positive + neutral + negative)?,
+            disputes: Count::try_new(self.disputes)?,
+        })
+    }
+}
+
+/// The seeded bookings, relative to `now`, by ID.
+pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let day = DAY_MS;
     let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
     let client_phone = Some("447700900123");
@@ -100,8 +165,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 15,
             credits: 8.0,
-            status: Status::Pending,
-            method: 1,
+            status: BookingStatus::Pending,
+            method: CallMethod::BookedUserCalls,
             phone: client_phone,
             skype: None,
             created: now - day,
@@ -120,8 +185,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 30,
             credits: 20.0,
-            status: Status::Accepted,
-            method: 2,
+            status: BookingStatus::Accepted,
+            method: CallMethod::ClientCalls,
             phone: client_phone,
             skype: None,
             created: now - 2 * day,
@@ -146,8 +211,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 20,
             credits: 16.0,
-            status: Status::Confirmed,
-            method: 3,
+            status: BookingStatus::Confirmed,
+            method: CallMethod::Skype,
             phone: None,
             skype: client_skype,
             created: now - 3 * day,
@@ -172,8 +237,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 10,
             credits: 6.0,
-            status: Status::Confirmed,
-            method: 1,
+            status: BookingStatus::Confirmed,
+            method: CallMethod::BookedUserCalls,
             phone: client_phone,
             skype: None,
             created: now - 5 * day,
@@ -192,8 +257,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 15,
             credits: 10.0,
-            status: Status::Cancelled,
-            method: 2,
+            status: BookingStatus::Cancelled,
+            method: CallMethod::ClientCalls,
             phone: client_phone,
             skype: None,
             created: now - 4 * day,
@@ -212,8 +277,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 45,
             credits: 30.0,
-            status: Status::Rejected,
-            method: 1,
+            status: BookingStatus::Rejected,
+            method: CallMethod::BookedUserCalls,
             phone: client_phone,
             skype: None,
             created: now - 6 * day,
@@ -232,8 +297,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 25,
             credits: 12.5,
-            status: Status::Pending,
-            method: 2,
+            status: BookingStatus::Pending,
+            method: CallMethod::ClientCalls,
             phone: client_phone,
             skype: None,
             created: now - 2 * HOUR_MS,
@@ -252,8 +317,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: CLIENT_USER_ID,
             duration: 60,
             credits: 500.0,
-            status: Status::Confirmed,
-            method: 3,
+            status: BookingStatus::Confirmed,
+            method: CallMethod::Skype,
             phone: None,
             skype: client_skype,
             created: now - 7 * day,
@@ -278,8 +343,8 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
             owner: OTHER_CLIENT_USER_ID,
             duration: 15,
             credits: 8.0,
-            status: Status::Pending,
-            method: 1,
+            status: BookingStatus::Pending,
+            method: CallMethod::BookedUserCalls,
             phone: Some("447700900999"),
             skype: None,
             created: now - day,
@@ -297,19 +362,25 @@ pub fn bookings(now: i64) -> BTreeMap<i64, StoredBooking> {
     seeds
         .iter()
         .map(|seed| {
+            let booking = seed.booking().map_err(|invalid| SeedError {
+                id: seed.id,
+                invalid,
+            })?;
             // Serializing a struct of strings and numbers into an object cannot fail.
-            let booking = JsonObject::from_serialize(&seed.booking()).unwrap_or_default();
+            let booking = JsonObject::from_serialize(&booking).unwrap_or_default();
             let stored = StoredBooking {
                 owner: seed.owner,
                 booking,
             };
-            (seed.id, stored)
+            Ok((i64::from(seed.id), stored))
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use adultwork_sdk::decode::fields_of;
+
     use super::*;
 
     /// The seeds as the hand-written emulator wrote them (one booking a line, by ID) at these
@@ -337,6 +408,7 @@ mod tests {
     fn the_seeds_are_written_byte_for_byte_as_before() {
         for (now, golden) in GOLDEN {
             let lines: Vec<String> = bookings(now)
+                .unwrap()
                 .values()
                 .map(|stored| stored.booking.to_json())
                 .collect();
@@ -381,7 +453,10 @@ mod tests {
             "Ratings",
             "Disputes",
         ];
-        for (id, stored) in bookings(1_780_000_000_000) {
+        // The documented list is the SDK's own declaration, in the same order.
+        assert_eq!(fields_of::<MadeBooking>(), fields);
+        assert_eq!(fields_of::<PhoneChatBookingUser>(), candidate_fields);
+        for (id, stored) in bookings(1_780_000_000_000).unwrap() {
             assert_eq!(stored.booking.keys(), fields);
             let candidate: JsonObject = stored.booking.get_as("Candidate").unwrap();
             assert_eq!(candidate.keys(), candidate_fields);
@@ -390,18 +465,30 @@ mod tests {
     }
 
     #[test]
-    fn the_stored_json_reads_back_as_the_struct() {
+    fn the_stored_json_reads_back_as_the_sdk_struct() {
         let now = 1_780_000_000_000;
-        let seeds = bookings(now);
+        let seeds = bookings(now).unwrap();
         for (id, stored) in &seeds {
+            // serde_json through the SDK's rules: every value is one the SDK accepts.
             let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
-            assert_eq!(read.booking_id, *id);
+            assert_eq!(i64::from(read.booking_id.get()), *id);
             assert_eq!(
                 JsonObject::from_serialize(&read).unwrap().to_json(),
                 stored.booking.to_json()
             );
             let c = &read.candidate;
-            assert_eq!(c.total, c.positive - c.negative, "{id}");
+            let (positive, negative) = (c.positive.get(), c.negative.get());
+            assert_eq!(c.total.get(), positive as i64 - negative as i64, "{id}");
         }
+    }
+
+    #[test]
+    fn an_instant_without_a_datetime_is_an_error_not_a_panic() {
+        // Year 33658: past jiff's range (and the API's four-digit years).
+        let e = bookings(1_000_000_000_000_000_000).unwrap_err();
+        assert_eq!(e.id, 1001);
+        assert!(e
+            .to_string()
+            .starts_with("seeded booking 1001: expected a date-time"));
     }
 }

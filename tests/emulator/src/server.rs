@@ -21,8 +21,15 @@
 //!
 //! Per request (`exchange`):
 //!
-//! 1. refuse a body sent in chunks (`411`) or larger than [`MAX_BODY`] (`413`) without reading
-//!    it, and close; otherwise read the body (a client that leaves mid-body is just closed on);
+//! 1. read the body, framed by `Content-Length` or sent in chunks (`Transfer-Encoding:
+//!    chunked`, as Node's `fetch` sends a streamed `Request` body, Next.js route handlers
+//!    included; hyper decodes the chunks). Refuse, and close: a body announced larger than
+//!    [`MAX_BODY`] without reading it, or a chunked one once it grows past it (`413`); a
+//!    `POST`/`PUT` with neither a `Content-Length` nor chunks (`411`, as IIS answers
+//!    it: "The request must be chunked or have a content length."). hyper itself has already
+//!    answered `400` to a `Transfer-Encoding` that does not end in `chunked`, to one on
+//!    HTTP/1.0 and to a bad `Content-Length`. Chunks that cannot be decoded get a `400`
+//!    (and a close); a client that leaves mid-body is just closed on;
 //! 2. log it, unless it is a control request (`/__emulator/...`);
 //! 3. for a non-`OPTIONS` API request, take the next matching fault (see [`crate::faults`]):
 //!    wait out its delay (`client-gone` if the client leaves meanwhile), and for
@@ -52,7 +59,7 @@ use axum::Router;
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Method, Request, Response, StatusCode, Version};
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -68,8 +75,14 @@ use crate::{api, clock, control, reply, static_files};
 
 /// The largest request head accepted (request line and headers): more is a `431`.
 pub const MAX_HEAD: usize = 64 * 1024;
-/// The largest request body accepted: more is a `413`.
+/// The largest request body accepted, whole or in chunks: more is a `413`.
 pub const MAX_BODY: u64 = 1024 * 1024;
+/// The `411` text: what IIS (which serves the real API) says.
+const LENGTH_REQUIRED: &str = "The request must be chunked or have a content length.";
+/// The `413` text.
+const TOO_LARGE: &str = "the body is larger than 1 MiB";
+/// The `400` text for chunks that cannot be decoded.
+const MALFORMED: &str = "the chunked body is malformed";
 /// How long a connection may take to send a request head, idle keep-alive time included.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long browsers may cache a preflight.
@@ -156,7 +169,8 @@ impl Server {
             .thread_name("emulator")
             .build()?;
 
-        let mut state = State::new(clock::now_ms());
+        let mut state = State::new(clock::now_ms())
+            .map_err(|e| io::Error::other(format!("cannot seed the bookings: {e}")))?;
         state.corpus_dir = corpus_dir;
         let shared: Shared = Arc::new(Mutex::new(state));
         let dispatch = Dispatch {
@@ -298,19 +312,64 @@ fn has_token(headers: &HeaderMap, name: header::HeaderName, token: &str) -> bool
         .any(|t| t.trim().eq_ignore_ascii_case(token))
 }
 
-/// The `411`/`413` for a body the emulator does not read.
-fn framing_refusal(headers: &HeaderMap) -> Option<(u16, &'static str)> {
-    if headers.contains_key(header::TRANSFER_ENCODING) {
-        return Some((411, "send a Content-Length, not chunks"));
-    }
+/// The `411`/`413` for a body the emulator does not read (see step 1 of the module
+/// documentation).
+fn framing_refusal(method: &Method, headers: &HeaderMap) -> Option<(u16, &'static str)> {
+    // hyper has refused any other transfer coding, and drops a Content-Length sent beside it.
+    let chunked = headers.contains_key(header::TRANSFER_ENCODING);
     // hyper has already refused a malformed or conflicting Content-Length with a 400.
     let length = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(0);
-    (length > MAX_BODY).then_some((413, "the body is larger than 1 MiB"))
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    // The methods whose body `fetch` always frames (`Content-Length: 0` when there is none):
+    // a PATCH or DELETE without a body has no Content-Length, and is not refused.
+    let takes_body = *method == Method::POST || *method == Method::PUT;
+    match length {
+        Some(length) if length > MAX_BODY => Some((413, TOO_LARGE)),
+        None if takes_body && !chunked => Some((411, LENGTH_REQUIRED)),
+        _ => None,
+    }
+}
+
+/// A request body, as far as it could be read.
+enum ReadBody {
+    /// All of it (at most [`MAX_BODY`] bytes).
+    Whole(Bytes),
+    /// More than [`MAX_BODY`] bytes of chunks (a larger `Content-Length` is refused unread).
+    TooLarge,
+    /// Chunks that cannot be decoded (a bad size line, a missing CRLF, ...).
+    Malformed,
+    /// The client closed the connection before the body ended.
+    Gone,
+}
+
+/// Reads a body of at most [`MAX_BODY`] bytes.
+async fn read_body(body: Incoming) -> ReadBody {
+    let limit = usize::try_from(MAX_BODY).unwrap_or(usize::MAX);
+    let error = match Limited::new(body, limit).collect().await {
+        Ok(collected) => return ReadBody::Whole(collected.to_bytes()),
+        Err(error) => error,
+    };
+    if error.is::<LengthLimitError>() {
+        return ReadBody::TooLarge;
+    }
+    // hyper's decoder says "invalid" with an `io::Error` of kind InvalidData or InvalidInput
+    // somewhere in the chain; an early end of the stream is UnexpectedEof.
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&*error);
+    while let Some(e) = cause {
+        if let Some(io) = e.downcast_ref::<io::Error>() {
+            if matches!(
+                io.kind(),
+                io::ErrorKind::InvalidData | io::ErrorKind::InvalidInput
+            ) {
+                return ReadBody::Malformed;
+            }
+        }
+        cause = e.source();
+    }
+    ReadBody::Gone
 }
 
 /// Handles one request (see the module documentation).
@@ -339,13 +398,20 @@ async fn exchange(
         return Ok(response);
     }
     let area = Area::of(parts.uri.path());
-    let refusal = framing_refusal(&parts.headers);
+    let mut refusal = framing_refusal(&parts.method, &parts.headers);
     let body = match refusal {
         Some(_) => Bytes::new(),
-        // At most MAX_BODY bytes: hyper reads no more than the Content-Length.
-        None => match body.collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(_) => return Err(Closed),
+        None => match read_body(body).await {
+            ReadBody::Whole(bytes) => bytes,
+            ReadBody::TooLarge => {
+                refusal = Some((413, TOO_LARGE));
+                Bytes::new()
+            }
+            ReadBody::Malformed => {
+                refusal = Some((400, MALFORMED));
+                Bytes::new()
+            }
+            ReadBody::Gone => return Err(Closed),
         },
     };
     let logged = area != Area::Control;

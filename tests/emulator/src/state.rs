@@ -14,12 +14,13 @@ use std::collections::{BTreeMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use adultwork_sdk::rules::BookingId;
 use http::request::Parts;
 use serde::{Serialize, Serializer};
 
 use crate::faults::Fault;
 use crate::object::JsonObject;
-use crate::seed;
+use crate::seed::{self, SeedError};
 
 /// The user every valid token acts as.
 pub const CLIENT_USER_ID: i64 = 424_242;
@@ -133,27 +134,29 @@ pub fn lock(shared: &Shared) -> MutexGuard<'_, State> {
 
 impl State {
     /// Fresh state with the seeded bookings, relative to `now_ms`.
-    pub fn new(now_ms: i64) -> State {
-        State {
-            bookings: seed::bookings(now_ms),
+    pub fn new(now_ms: i64) -> Result<State, SeedError> {
+        Ok(State {
+            bookings: seed::bookings(now_ms)?,
             log: Vec::new(),
             faults: VecDeque::new(),
             corpus_dir: None,
             next_log_id: 1,
-        }
+        })
     }
 
-    /// Reseeds the bookings and clears the request log and the fault queue.
-    pub fn reset(&mut self, now_ms: i64) {
-        self.bookings = seed::bookings(now_ms);
+    /// Reseeds the bookings and clears the request log and the fault queue (or, if the seeds
+    /// cannot be built, changes nothing).
+    pub fn reset(&mut self, now_ms: i64) -> Result<(), SeedError> {
+        self.bookings = seed::bookings(now_ms)?;
         self.log.clear();
         self.faults.clear();
+        Ok(())
     }
 
     /// A booking owned by the client, if there is one with that ID.
-    pub fn client_booking_mut(&mut self, id: i64) -> Option<&mut JsonObject> {
+    pub fn client_booking_mut(&mut self, id: BookingId) -> Option<&mut JsonObject> {
         self.bookings
-            .get_mut(&id)
+            .get_mut(&i64::from(id.get()))
             .filter(|stored| stored.owner == CLIENT_USER_ID)
             .map(|stored| &mut stored.booking)
     }
