@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Rust example app (www-example-rust/): builds it into static files, and with
-#   --test    also lints it (clippy, wasm32, with the SDK's default features off) and runs
-#             tests/e2e/example-rust.test.mjs: the page in headless Chromium, served by one
-#             emulator, calling another (cross-origin, as in production); it prints the path
-#             of its screenshot
+#   --test    also compiles the Rust API's doc examples for wasm32 (nothing else does: the
+#             client only exists there), lints the app (clippy, wasm32, with the SDK's default
+#             features off) and runs tests/e2e/example-rust.test.mjs: the page in headless
+#             Chromium, served by one emulator, calling another (cross-origin, as in
+#             production); it prints the paths of its screenshots
 #   --serve   also serves it next to an emulator and prints the URL to open (Ctrl+C stops)
 # Build: cargo (wasm32, release) → wasm-bindgen --target web → $CACHE/example-rust/ with
 # index.html. Assumes scripts/setup.sh has run.
@@ -20,6 +21,8 @@ esac
 
 out="$CACHE/example-rust"
 if [ "$mode" = --test ]; then
+  log "the Rust API's doc examples compile (wasm32, no default features)"
+  cargo test --quiet --doc --target wasm32-unknown-unknown -p adultwork-sdk --no-default-features
   # The native clippy stage sees an empty crate (the app is wasm32-only); this lints the app,
   # and the SDK as a Rust frontend gets it (no `js` feature).
   log "clippy (wasm32): the example and the SDK without its js feature"

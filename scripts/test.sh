@@ -34,7 +34,7 @@ stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
-stage "Rust example app: clippy (wasm32), build, end to end (Playwright, Chromium)" \
+stage "Rust API doc examples (wasm32); Rust example app: clippy, build, end to end (Playwright)" \
   "$ROOT/scripts/example-rust.sh" --test
 stage "ecosystem: Vite, webpack, esbuild, static page, Node, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"
