@@ -2,9 +2,9 @@
 # The whole test suite — what CI runs (.ci/run) and what the README's second command runs.
 # Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
 # tests, the package build, TypeScript contract types, the browser tests in headless
-# Chromium and Firefox against the local emulator, the example app driven by Playwright, and
-# the packed tarball installed into Vite, webpack, esbuild, plain-page, Node, Next.js, Web
-# Worker and strict-CSP apps.
+# Chromium and Firefox against the local emulator, the example apps (JavaScript and Rust)
+# driven by Playwright, and the packed tarball installed into Vite, webpack, esbuild,
+# plain-page, Node, Next.js, Web Worker and strict-CSP apps.
 source "$(dirname "$0")/common.sh"
 
 started=$SECONDS
@@ -34,6 +34,8 @@ stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
+stage "Rust API doc examples (wasm32); Rust example app: clippy, build, end to end (Playwright)" \
+  "$ROOT/scripts/example-rust.sh" --test
 stage "ecosystem: Vite, webpack, esbuild, static page, Node, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"
 

@@ -1,4 +1,4 @@
-//! The API's operations, each declared once in [`endpoints!`]: its method, path, request and
+//! The API's operations, each declared once in `endpoints!`: its method, path, request and
 //! answer types, and how the answer must match the request. From that one declaration come the
 //! [`Endpoint`] the shared call mechanism runs (`AdultWorkClient::send`), the Rust method on
 //! `AdultWorkClient`, and, in the npm package, the one-shot JavaScript function and the

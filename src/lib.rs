@@ -18,6 +18,32 @@
 //! | [`retry`], [`prereq`], [`datetime`], [`server_message`] | pure policies and readings |
 //! | `client` (wasm32) | the Rust API: [`AdultWorkClient`], tokens, `fetch` through gloo-net, timers |
 //! | `js` (wasm32, feature `js`) | the thin `#[wasm_bindgen]` surface the npm package exports |
+//!
+//! ## From Rust
+//!
+//! A Rust frontend depends on the crate with `default-features = false` (no JavaScript
+//! exports in its `.wasm`) and uses the `client` module, compiled for
+//! `wasm32-unknown-unknown` only:
+//!
+//! ```no_run
+//! # #[cfg(target_arch = "wasm32")]
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use adultwork_sdk::requests::BookingIdRequest;
+//! use adultwork_sdk::rules::BookingId;
+//! use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, Error};
+//!
+//! let client = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("user-token")?));
+//! let request = BookingIdRequest { booking_id: BookingId::try_from(1001)? };
+//! match client.get_made_booking_details(&request).await {
+//!     Ok(booking) => println!("{:?} on {}", booking.status, booking.session_date.as_str()),
+//!     Err(Error::NotFound(_)) => println!("no such booking"),
+//!     Err(error) => println!("{error}"),
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! The module's documentation covers token providers, per-call options and cancellation;
+//! the repository's `www-example-rust/` is a small complete app.
 
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
@@ -40,7 +66,7 @@ pub mod client;
 pub mod js;
 
 #[cfg(target_arch = "wasm32")]
-pub use client::{AdultWorkClient, ClientOptions, RequestOptions};
+pub use client::{AccessToken, AdultWorkClient, ClientOptions, RequestOptions, TokenError};
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub use endpoint::js_functions::*;
 pub use error::{Error, Issue};

@@ -1,15 +1,53 @@
 //! The Rust API: [`AdultWorkClient`] and the one call mechanism every endpoint uses.
 //!
-//! [`AdultWorkClient::send`] prepares the request from its serde type, takes a token, sends
-//! one attempt ([`transport`]), refreshes once on a `401` when the token comes from a provider,
-//! retries what is safe to retry ([`crate::retry`]), decodes the answer into the endpoint's
-//! answer type ([`crate::decode`]) and checks it against the request. Every failure is an
-//! [`Error`], with the token redacted from whatever a server echoed.
+//! For a Rust frontend compiled to `wasm32-unknown-unknown` (plain wasm-bindgen, Leptos,
+//! Yew, Dioxus…). Depend on the crate with `default-features = false`, so that your `.wasm`
+//! does not also export the npm package's JavaScript surface:
+//!
+//! ```toml
+//! [dependencies]
+//! adultwork-sdk = { version = "0.1", default-features = false }
+//! ```
+//!
+//! Build a client once from [`ClientOptions`] (the token, and optionally the environment,
+//! base URL, time limit and retries), then call an endpoint method. Every value is built
+//! from checked types, so a request that reaches the network is a valid one; every failure
+//! is an [`Error`] to match on.
+//!
+//! ```no_run
+//! use adultwork_sdk::client::{AccessToken, AdultWorkClient, ClientOptions};
+//! use adultwork_sdk::requests::CancelMadeBookingRequest;
+//! use adultwork_sdk::rules::{BookingId, NonBlank};
+//! use adultwork_sdk::Error;
+//!
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("user-token")?));
+//! let request = CancelMadeBookingRequest {
+//!     booking_id: BookingId::try_from(1001)?,
+//!     reason: NonBlank::try_from("Plans changed")?,
+//! };
+//! match client.cancel_made_booking(&request).await {
+//!     Ok(booking) => println!("now {:?}", booking.status),
+//!     Err(Error::Conflict(failure)) => println!("refused: {:?}", failure.server_message),
+//!     Err(other) => println!("failed: {other}"),
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! A call is cancelled by dropping its future (the `fetch` in flight is aborted and its
+//! timer cleared), or through an `AbortSignal` in [`RequestOptions`].
+//!
+//! How a call works: [`AdultWorkClient::send`] prepares the request from its serde type,
+//! takes a token, sends one attempt (the private `transport` module), refreshes once on a
+//! `401` when the token comes from a provider, retries what is safe to retry
+//! ([`crate::retry`]), decodes the answer into the endpoint's answer type ([`crate::decode`])
+//! and checks it against the request. Every failure is an [`Error`], with the token redacted
+//! from whatever a server echoed.
 
 pub mod options;
 pub(crate) mod token;
 pub(crate) mod transport;
-pub(crate) mod zone;
+pub mod zone;
 
 use std::fmt;
 use std::rc::Rc;
@@ -24,6 +62,7 @@ pub use options::{
 };
 use token::{Lease, Tokens};
 use transport::{Answer, AttemptSignal, Broken, CallSignal, Outgoing};
+pub use zone::IntlZone;
 
 use crate::decode::{self, js::Js};
 use crate::endpoint::{Endpoint, Method};
@@ -58,7 +97,35 @@ impl fmt::Debug for AdultWorkClient {
 }
 
 impl AdultWorkClient {
-    /// A client with these options (already checked by their types).
+    /// A client with these options (already checked by their types, so this cannot fail).
+    ///
+    /// Build it once and share it (clones are cheap and share the token provider's pending
+    /// and refreshed tokens); making it sends nothing.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::client::{AccessToken, AdultWorkClient, ClientOptions};
+    /// use adultwork_sdk::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
+    ///
+    /// # fn example() -> Result<(), adultwork_sdk::rules::Invalid> {
+    /// // The sandbox, 30 s per attempt, 2 retries:
+    /// let sandbox = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("user-token")?));
+    ///
+    /// // Production:
+    /// let mut options = ClientOptions::new(AccessToken::fixed("user-token")?);
+    /// options.environment = Some(Environment::Production);
+    /// let production = AdultWorkClient::new(options);
+    ///
+    /// // A proxy or a local emulator (overrides `environment`), with other limits:
+    /// let mut options = ClientOptions::new(AccessToken::fixed("user-token")?);
+    /// options.base_url = Some("http://127.0.0.1:8080".parse::<BaseUrl>()?);
+    /// options.timeout_ms = Some(TimeoutMs::try_from(10_000)?);
+    /// options.max_retries = Some(MaxRetries::try_from(0)?);
+    /// let local = AdultWorkClient::new(options);
+    /// assert_eq!(local.settings().base_url, "http://127.0.0.1:8080");
+    /// # Ok(()) }
+    /// ```
     pub fn new(options: ClientOptions) -> Self {
         AdultWorkClient {
             inner: Rc::new(Inner {
@@ -75,11 +142,39 @@ impl AdultWorkClient {
     }
 
     /// The fixed token, if the client has one (to redact it from echoes of the caller's input).
+    #[cfg(feature = "js")]
     pub(crate) fn fixed_token(&self) -> Option<&Secret> {
         self.inner.tokens.fixed()
     }
 
-    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method.
+    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method, which
+    /// call it with [`RequestOptions::default()`]. Call it directly to pass options of one
+    /// call: an `AbortSignal`, or another time limit or number of retries.
+    ///
+    /// Dropping the returned future cancels the call: the `fetch` in flight is aborted (the
+    /// server sees the connection close) and the attempt's timer is cleared.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::client::{AdultWorkClient, RequestOptions, Signal};
+    /// use adultwork_sdk::endpoint::MadeBookingDetails;
+    /// use adultwork_sdk::options::TimeoutMs;
+    /// use adultwork_sdk::requests::BookingIdRequest;
+    /// use adultwork_sdk::rules::BookingId;
+    ///
+    /// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
+    /// let controller = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
+    /// let options = RequestOptions {
+    ///     signal: Some(Signal(controller.signal())),
+    ///     timeout_ms: Some(TimeoutMs::try_from(5_000)?),
+    ///     ..RequestOptions::default()
+    /// };
+    /// let request = BookingIdRequest { booking_id: BookingId::try_from(1001)? };
+    /// // `controller.abort()` from elsewhere (a button) ends it with `Error::Aborted`.
+    /// let booking = client.send::<MadeBookingDetails>(&request, &options).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn send<E: Endpoint>(
         &self,
         request: &E::Request,

@@ -17,20 +17,23 @@ use web_sys::AbortSignal;
 use crate::decode::{self, js::Js};
 use crate::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
 
-/// The future a token provider returns.
+/// The future a Rust token provider returns (see [`AccessToken::provider`]).
 pub type TokenFuture = Pin<Box<dyn Future<Output = Result<String, TokenError>>>>;
 
-/// Why a token provider could not give a token.
+/// Why a token provider could not give a token. The call then fails with
+/// [`Error::Unauthorized`](crate::Error::Unauthorized) without a `status`, and this message
+/// becomes the `message` of the JavaScript `Error` in its `cause`.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
 pub struct TokenError(pub String);
 
-/// The access token, a string the SDK never shows (its `Debug` is `[redacted]`).
+/// The access token, a string the SDK never shows (its `Debug` is `[redacted]`). Made by
+/// [`AccessToken::fixed`], which checks it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Secret {
-    /// The token itself, for the `Authorization` header.
+    /// The token itself, for the `Authorization` header. Keep it out of logs.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -44,6 +47,8 @@ impl fmt::Debug for Secret {
 
 /// Where access tokens come from. The SDK never does OAuth: refreshing needs the client
 /// secret, so it belongs on a server.
+///
+/// Its `Debug` never shows the token: `Fixed([redacted])` or `Provider(..)`.
 #[derive(Clone)]
 pub enum AccessToken {
     /// A token that does not change.
@@ -72,7 +77,21 @@ impl fmt::Debug for AccessToken {
 }
 
 impl AccessToken {
-    /// A fixed token; refused when blank or not a valid HTTP header value.
+    /// A fixed token; refused when blank or not a valid HTTP header value (a line break, or
+    /// a character outside Latin-1). A `401` with a fixed token is final: there is nothing to
+    /// refresh.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::client::{AccessToken, AdultWorkClient, ClientOptions};
+    ///
+    /// let token = AccessToken::fixed("user-token").expect("a token");
+    /// let client = AdultWorkClient::new(ClientOptions::new(token));
+    ///
+    /// let refused = AccessToken::fixed("  ").unwrap_err();
+    /// assert_eq!(refused.why, Some("it is blank"));
+    /// ```
     pub fn fixed(token: impl Into<String>) -> Result<Self, crate::rules::Invalid> {
         let token = token.into();
         match token_problem(&token) {
@@ -89,7 +108,26 @@ impl AccessToken {
         }
     }
 
-    /// Tokens from a Rust function, called whenever a request needs one.
+    /// Tokens from a Rust function, called whenever a request needs one. Calls that start
+    /// while its future is pending share that future's token; after a `401` it is called
+    /// once more, and concurrent calls that meet the `401` share that one refresh. An
+    /// `Err(TokenError)` fails the call with `Unauthorized` (no `status`); a blank token, or
+    /// one that cannot be an HTTP header, with `InvalidConfig`. The future is not bounded by
+    /// anything but the call's time limit and signal.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::client::{AccessToken, AdultWorkClient, ClientOptions, TokenError};
+    ///
+    /// /// Asks the app's own server for a fresh token (it holds the OAuth client secret).
+    /// async fn fetch_token() -> Result<String, TokenError> {
+    ///     # let from_my_server: Result<String, String> = Ok("user-token".into());
+    ///     from_my_server.map_err(TokenError)
+    /// }
+    ///
+    /// let client = AdultWorkClient::new(ClientOptions::new(AccessToken::provider(fetch_token)));
+    /// ```
     pub fn provider<F, Fut>(f: F) -> Self
     where
         F: Fn() -> Fut + 'static,
@@ -191,7 +229,9 @@ impl<'de> Deserialize<'de> for AccessToken {
     }
 }
 
-/// The caller's `AbortSignal`.
+/// The caller's `AbortSignal` (`web_sys::AbortSignal`), for [`RequestOptions::signal`]: aborting
+/// it ends the call with `Aborted`, or `Timeout` when the reason is a `TimeoutError`
+/// (`AbortSignal::timeout_with_u32`).
 #[derive(Debug, Clone)]
 pub struct Signal(pub AbortSignal);
 
@@ -247,6 +287,21 @@ pub struct ClientOptions {
 
 impl ClientOptions {
     /// Options with `access_token` and every default: the sandbox, 30 s per attempt, 2 retries.
+    /// Change the public fields to set the others; each holds a checked type, so the options
+    /// are valid once built.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::client::{AccessToken, ClientOptions};
+    /// use adultwork_sdk::options::{Environment, TimeoutMs};
+    ///
+    /// # fn example() -> Result<(), adultwork_sdk::rules::Invalid> {
+    /// let mut options = ClientOptions::new(AccessToken::fixed("user-token")?);
+    /// options.environment = Some(Environment::Production);
+    /// options.timeout_ms = Some(TimeoutMs::try_from(10_000)?);
+    /// # Ok(()) }
+    /// ```
     pub fn new(access_token: AccessToken) -> Self {
         ClientOptions {
             access_token,
@@ -260,6 +315,34 @@ impl ClientOptions {
 }
 
 /// Options of one call.
+// Rust-only docs go in `cfg_attr(doc, …)`: tsify copies a struct's doc comments into the
+// npm package's TypeScript declarations, and those are built without `cfg(doc)`.
+#[cfg_attr(
+    doc,
+    doc = "",
+    doc = "In Rust, pass them to [`AdultWorkClient::send`](crate::client::AdultWorkClient::send);",
+    doc = "the endpoint methods use `RequestOptions::default()` (the client's limits, no signal).",
+    doc = "",
+    doc = "# Example",
+    doc = "",
+    doc = "```no_run",
+    doc = "use adultwork_sdk::client::{AdultWorkClient, RequestOptions, Signal};",
+    doc = "use adultwork_sdk::endpoint::CancelMadeBooking;",
+    doc = "use adultwork_sdk::options::{MaxRetries, TimeoutMs};",
+    doc = "use adultwork_sdk::requests::CancelMadeBookingRequest;",
+    doc = "",
+    doc = "# async fn example(client: &AdultWorkClient, request: &CancelMadeBookingRequest)",
+    doc = "# -> Result<(), Box<dyn std::error::Error>> {",
+    doc = "let controller = web_sys::AbortController::new().map_err(|_| \"no AbortController\")?;",
+    doc = "let options = RequestOptions {",
+    doc = "    signal: Some(Signal(controller.signal())),",
+    doc = "    timeout_ms: Some(TimeoutMs::try_from(5_000)?),",
+    doc = "    max_retries: Some(MaxRetries::try_from(0)?),",
+    doc = "};",
+    doc = "let booking = client.send::<CancelMadeBooking>(request, &options).await?;",
+    doc = "# Ok(()) }",
+    doc = "```"
+)]
 #[derive(Debug, Clone, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequestOptions {

@@ -17,7 +17,27 @@ extern "C" {
     fn format(this: &DateTimeFormat) -> Function;
 }
 
-/// An IANA zone, through `Intl.DateTimeFormat`.
+/// An IANA zone, through `Intl.DateTimeFormat`: the [`Zone`] to read the API's zone-less
+/// datetimes with, for [`crate::prereq::can_cancel`] and [`crate::prereq::can_reschedule`].
+/// The API's datetimes are UK wall-clock time, so `"Europe/London"` is the zone to use.
+///
+/// # Example
+///
+/// ```no_run
+/// use adultwork_sdk::client::IntlZone;
+/// use adultwork_sdk::model::MadeBooking;
+/// use adultwork_sdk::prereq::{can_cancel, CancelCheck};
+///
+/// fn may_cancel(booking: &MadeBooking) -> bool {
+///     let Some(london) = IntlZone::new("Europe/London") else { return true };
+///     let now_ms = js_sys::Date::now();
+///     // Advisory: the server decides. An unknown offset leaves the decision to it.
+///     match can_cancel(booking.status, &booking.session_date.reading(), now_ms, &london) {
+///         Ok(CancelCheck::Refused { .. }) => false,
+///         Ok(CancelCheck::Allowed { .. }) | Err(_) => true,
+///     }
+/// }
+/// ```
 pub struct IntlZone {
     format: Function,
 }

@@ -569,7 +569,7 @@ enum Found<N> {
     Unreadable,
 }
 
-/// A serde deserializer over one [`Found`] value that records problems instead of stopping.
+/// A serde deserializer over one `Found` value that records problems instead of stopping.
 pub struct Reader<N> {
     found: Found<N>,
     /// Inside an `Option`: expectations read "… or null".

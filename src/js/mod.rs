@@ -2,6 +2,9 @@
 //! [`crate::decode`], the Rust API called, results converted back with serde-wasm-bindgen, and
 //! every failure turned into the hand-written `AdultWorkError` class (`pkg-template/errors.js`).
 //! The endpoint functions and methods themselves come from [`crate::endpoint`]'s declarations.
+// The doc comments below are JSDoc for the package's .d.ts: their `@example`s quote URLs inside
+// JavaScript strings, which rustdoc would otherwise flag as bare links.
+#![allow(rustdoc::bare_urls)]
 
 use js_sys::{JsString, Reflect, Uint8Array};
 use serde::de::DeserializeOwned;

@@ -1,0 +1,132 @@
+//! The pure parts a Rust caller meets, natively: the types a Rust program builds and stores
+//! with plain serde (outside the SDK's collecting decoder a broken rule is an ordinary serde
+//! error), and what `{error}` says for the kinds that carry no HTTP answer.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use adultwork_sdk::error::{Cause, Error};
+use adultwork_sdk::model::{BookingStatus, MadeBooking};
+use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
+use adultwork_sdk::rules::{BookingId, NonBlank};
+use adultwork_sdk::Issue;
+
+const SAMPLE: &str = include_str!("fixtures/made-booking.json");
+
+#[test]
+fn requests_built_in_rust_serialize_to_the_documented_wire_shape() {
+    let cancel = CancelMadeBookingRequest {
+        booking_id: BookingId::try_from(1001).unwrap(),
+        reason: NonBlank::try_from("Plans changed \"today\"").unwrap(),
+    };
+    assert_eq!(
+        serde_json::to_string(&cancel).unwrap(),
+        r#"{"BookingID":1001,"Reason":"Plans changed \"today\""}"#
+    );
+    let read = BookingIdRequest {
+        booking_id: BookingId::try_from(2_147_483_647).unwrap(),
+    };
+    assert_eq!(
+        serde_json::to_string(&read).unwrap(),
+        r#"{"BookingID":2147483647}"#
+    );
+}
+
+#[test]
+fn a_booking_round_trips_through_plain_serde_json() {
+    // What a Rust app does to keep a booking (local storage, a server-rendered page).
+    let booking: MadeBooking = serde_json::from_str(SAMPLE).unwrap();
+    assert_eq!(booking.status, BookingStatus::Cancelled);
+    let stored = serde_json::to_string(&booking).unwrap();
+    let again: MadeBooking = serde_json::from_str(&stored).unwrap();
+    assert_eq!(again, booking);
+}
+
+#[test]
+fn outside_the_decoder_a_broken_rule_is_an_ordinary_serde_error() {
+    let mut value: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
+    value["BookingID"] = 0.into();
+    let e = serde_json::from_value::<MadeBooking>(value).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("expected an integer from 1 to 2147483647, got 0"),
+        "{e}"
+    );
+    let e = serde_json::from_str::<CancelMadeBookingRequest>(r#"{"BookingID":1,"Reason":" "}"#)
+        .unwrap_err();
+    assert!(e.to_string().contains("non-whitespace"), "{e}");
+    let e = serde_json::from_str::<MadeBooking>(&SAMPLE.replace("\"Cancelled\"", "\"Done\""))
+        .unwrap_err();
+    assert!(e.to_string().contains("Done"), "{e}");
+}
+
+#[test]
+fn errors_without_an_answer_say_what_happened_and_carry_no_http_details() {
+    let cases = [
+        (
+            Error::Timeout {
+                timeout_ms: 200,
+                by_signal: false,
+                cause: Cause::default(),
+            },
+            "The request took longer than 200 ms (timeoutMs) and was abandoned",
+        ),
+        (
+            Error::Timeout {
+                timeout_ms: 0,
+                by_signal: true,
+                cause: Cause::default(),
+            },
+            "The request was stopped by its AbortSignal's time limit (a TimeoutError)",
+        ),
+        (
+            Error::Aborted {
+                cause: Cause::default(),
+            },
+            "The request was aborted by its AbortSignal",
+        ),
+        (
+            Error::NetworkError {
+                method: "POST",
+                url: "https://api.adultwork.com/v1/PhoneChat/CancelMadeBooking".into(),
+                detail: Some("connect ECONNREFUSED".into()),
+                cause: Cause::default(),
+            },
+            "The request failed without an answer (offline, DNS, CORS, or the connection broke): POST https://api.adultwork.com/v1/PhoneChat/CancelMadeBooking: connect ECONNREFUSED",
+        ),
+        (
+            Error::NetworkError {
+                method: "GET",
+                url: "https://api.adultwork.com/v1/PhoneChat/MadeBookingDetails".into(),
+                detail: None,
+                cause: Cause::default(),
+            },
+            "The request failed without an answer (offline, DNS, CORS, or the connection broke): GET https://api.adultwork.com/v1/PhoneChat/MadeBookingDetails",
+        ),
+        (
+            Error::Unauthorized {
+                status: None,
+                server_message: None,
+                retry_after_ms: None,
+                cause: Cause::default(),
+            },
+            "The accessToken function threw or rejected, so no token was available (see `cause`)",
+        ),
+    ];
+    for (error, message) in cases {
+        assert_eq!(error.to_string(), message);
+        assert_eq!(error.status(), None, "{error:?}");
+        assert_eq!(error.server_message(), None, "{error:?}");
+        assert!(error.issues().is_empty(), "{error:?}");
+    }
+    let e = Error::InvalidResponse {
+        context: "The server's answer is not a valid MadeBooking".into(),
+        issues: vec![Issue::new("Status", "expected one of …")],
+    };
+    assert_eq!(e.status(), None);
+    assert_eq!(e.issues().len(), 1);
+}
