@@ -30,6 +30,10 @@ stage "clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D war
 stage "clippy (wasm32)" cargo clippy --quiet -p adultwork-sdk --target wasm32-unknown-unknown \
   --all-targets -- -D warnings
 stage "native tests (cargo test)" cargo test --quiet --workspace
+stage "cargo doc (wasm32): no warnings" env RUSTDOCFLAGS="-D warnings" \
+  cargo doc --quiet --no-deps -p adultwork-sdk --target wasm32-unknown-unknown
+stage "cargo doc (wasm32, --no-default-features): no warnings" env RUSTDOCFLAGS="-D warnings" \
+  cargo doc --quiet --no-deps -p adultwork-sdk --target wasm32-unknown-unknown --no-default-features
 stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
