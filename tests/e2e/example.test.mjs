@@ -14,6 +14,8 @@
 // The success screenshot goes to test-results/example-success.png (git-ignored); with
 // --update-screenshot (or ADULTWORK_UPDATE_SCREENSHOT=1) also to docs/example-success.png, the
 // README's picture. Not by default: it differs on every run (dates, the emulator's port).
+// The Book form's scenarios also leave test-results/example-book-errors.png (its validation
+// issues) and test-results/example-booked.png (a booking made), for a look; never in docs/.
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -34,6 +36,9 @@ const EMULATOR =
 const UPDATE_SCREENSHOT =
   process.argv.includes("--update-screenshot") || process.env.ADULTWORK_UPDATE_SCREENSHOT === "1";
 const CANCEL_PATH = "/v1/PhoneChat/CancelMadeBooking";
+const CREATE_PATH = "/v1/PhoneChat/CreateBooking";
+const DELETE_PATH = "/v1/PhoneChat/DeleteMadeBookings";
+const DETAILS_PATH = "/v1/PhoneChat/MadeBookingDetails";
 
 /** @type {import("node:child_process").ChildProcess | undefined} */
 let emulator;
@@ -124,7 +129,58 @@ async function submit(bookingId, reason) {
   await page.getByRole("button", { name: "Cancel booking" }).click();
 }
 
+/** Fills the booking ID and presses Load booking; waits for the booking or an error. */
+async function load(bookingId) {
+  await page.getByLabel("Booking ID").fill(bookingId);
+  await page.getByRole("button", { name: "Load booking" }).click();
+  await page.locator("#result:is([data-state=booking], [data-state=error])").waitFor({
+    timeout: 10_000,
+  });
+}
+
+/**
+ * A `datetime-local` value `days` from now at `time` ("2026-12-09T18:30"). Whole days ahead,
+ * so it is in the future in UK time too, whatever the machine's zone.
+ */
+function daysAhead(days, time) {
+  return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+}
+
+/** The same time as the SDK sends it: UK wall-clock time, "YYYY-MM-DD HH:MM". */
+const onWire = (local) => local.replace("T", " ");
+
+/**
+ * Fills the Book form (only the fields given; the method first, so its field is shown) and
+ * presses Book session.
+ */
+async function book(fields) {
+  const form = page.locator("#book-form");
+  if (fields.method !== undefined) await form.getByLabel("Call method").selectOption(fields.method);
+  const inputs = [
+    ["User ID to book", fields.userId],
+    ["Session starts", fields.session],
+    ["Accept by", fields.acceptBy],
+    ["Duration (minutes)", fields.duration],
+    ["Your phone number", fields.phone],
+    ["Your Skype name", fields.skype],
+    ["Credits", fields.credits],
+    ["Comments", fields.comments],
+  ];
+  for (const [label, value] of inputs) {
+    if (value !== undefined) await form.getByLabel(label).fill(value);
+  }
+  await page.getByRole("button", { name: "Book session" }).click();
+}
+
 const text = async (locator) => (await locator.textContent())?.trim() ?? "";
+
+/** Saves a screenshot of the whole page under test-results/ (git-ignored). */
+async function screenshot(name) {
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  const path = join(ROOT, "test-results", name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
 
 /** Fails on console errors of this scenario that match none of `expected`. */
 function assertNoConsoleErrorsBut(...expected) {
@@ -310,5 +366,240 @@ test("the abort button stops a slow call: Aborted in the UI, client-gone in the 
   assert.equal(entry.path, CANCEL_PATH);
   assert.equal((await apiRequests()).length, 1);
   assert.equal((await control("GET", "bookings/1001")).Status, "Pending");
+  assertNoConsoleErrorsBut();
+});
+
+// ---- booking ------------------------------------------------------------------------------
+
+test("books user 3001 (method 1): the new booking is shown, the body has only method 1's fields", async () => {
+  const session = daysAhead(10, "18:30");
+  const acceptBy = daysAhead(10, "17:00");
+  // A Skype name typed under method 3 and then left by switching back to method 1 is not sent.
+  await page.locator("#book-form").getByLabel("Call method").selectOption("3");
+  await page.getByLabel("Your Skype name").fill("left.behind");
+  await book({
+    userId: "3001",
+    session,
+    acceptBy,
+    duration: "30",
+    method: "1",
+    phone: "07700900123",
+    credits: "30",
+    comments: "Looking forward to it",
+  });
+
+  const card = page.getByRole("article", { name: "Booking 5001" });
+  await card.waitFor({ timeout: 10_000 });
+  assert.equal(await text(card.locator("[data-status]")), "Pending");
+  const shown = await card.innerText();
+  for (const words of [
+    "30 minutes with VelvetVoice",
+    "30 credits",
+    "VelvetVoice calls you on 07700900123",
+    "Looking forward to it",
+  ]) {
+    assert.ok(shown.includes(words), `the card shows "${words}": ${shown}`);
+  }
+  assert.match(await text(page.locator("[data-outcome=booked]")), /VelvetVoice can accept it until/);
+  // A new booking is pending: no Delete button, and the app says why.
+  assert.equal(await page.locator("[data-delete]").getAttribute("data-delete"), "NotFinished");
+  assert.equal(await page.getByRole("button", { name: "Delete booking" }).count(), 0);
+
+  // One call, with exactly the documented body: method 1's PhoneNumber, no SkypeName.
+  const requests = await apiRequests();
+  assert.equal(requests.length, 1, JSON.stringify(requests));
+  const [sent] = requests;
+  assert.equal(sent.method, "POST");
+  assert.equal(sent.path, CREATE_PATH);
+  assert.equal(
+    sent.body,
+    JSON.stringify({
+      BookUserID: 3001,
+      SessionDate: onWire(session),
+      Duration: 30,
+      Method: 1,
+      PhoneNumber: "07700900123",
+      Credits: 30,
+      AcceptBy: onWire(acceptBy),
+      Comments: "Looking forward to it",
+    }),
+  );
+  assert.equal(sent.headers.authorization, "bearer test-token");
+  assert.equal(sent.outcome, "responded");
+  const stored = await control("GET", "bookings/5001");
+  assert.equal(stored.Status, "Pending");
+  assert.equal(stored.SessionDate, `${session}:00`);
+
+  await screenshot("example-booked.png");
+  assertNoConsoleErrorsBut();
+});
+
+test("the call method shows only its field: Skype name for 3, phone number for 1", async () => {
+  const phone = page.getByLabel("Your phone number");
+  const skype = page.getByLabel("Your Skype name");
+  const methodSelect = page.locator("#book-form").getByLabel("Call method");
+  assert.equal(await methodSelect.inputValue(), "1");
+  assert.deepEqual([await phone.isVisible(), await skype.isVisible()], [true, false]);
+  await methodSelect.selectOption("3");
+  assert.deepEqual([await phone.isVisible(), await skype.isVisible()], [false, true]);
+  await methodSelect.selectOption("2");
+  assert.deepEqual([await phone.isVisible(), await skype.isVisible()], [false, false]);
+  await methodSelect.selectOption("1");
+  assert.deepEqual([await phone.isVisible(), await skype.isVisible()], [true, false]);
+
+  // Booking by Skype sends the Skype name, not the phone number typed before switching.
+  await phone.fill("07700900123");
+  const session = daysAhead(12, "21:00");
+  await book({
+    userId: "3001",
+    session,
+    acceptBy: daysAhead(12, "12:00"),
+    duration: "15",
+    method: "3",
+    skype: "night.owl",
+    credits: "20",
+  });
+  const card = page.getByRole("article", { name: "Booking 5001" });
+  await card.waitFor({ timeout: 10_000 });
+  assert.ok((await card.innerText()).includes("Skype call from night.owl"));
+  const [sent] = await apiRequests();
+  const body = JSON.parse(sent.body);
+  assert.equal(body.Method, 3);
+  assert.equal(body.SkypeName, "night.owl");
+  assert.ok(!("PhoneNumber" in body), sent.body);
+  assert.ok(!("Comments" in body), "an empty comment is not sent");
+  assertNoConsoleErrorsBut();
+});
+
+test("bad booking values: each issue next to its field, nothing sent", async () => {
+  const session = daysAhead(10, "18:30");
+  await book({
+    userId: "3001",
+    session,
+    acceptBy: daysAhead(11, "09:00"), // after the session
+    duration: "3",
+    method: "1",
+    phone: "", // missing
+    credits: "30",
+  });
+  await page.locator('[data-error-kind="InvalidRequest"]').waitFor({ timeout: 10_000 });
+  const expected = {
+    duration: /at least 5, got 3/,
+    phoneNumber: /required when Method is 1/,
+    acceptBy: new RegExp(`before SessionDate \\(${onWire(session)}\\)`),
+  };
+  for (const [id, message] of Object.entries(expected)) {
+    const error = page.locator(`#${id}-error`);
+    assert.ok(await error.isVisible(), `${id}-error is shown`);
+    assert.match(await text(error), message);
+    const control = page.locator(`#${id}`);
+    assert.equal(await control.getAttribute("aria-invalid"), "true");
+    assert.ok((await control.getAttribute("aria-describedby"))?.split(" ").includes(`${id}-error`));
+  }
+  assert.equal(await page.locator(".field-error:not([hidden])").count(), 3, "no other issues");
+  // The first field with an issue, in page order, has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "acceptBy");
+  assert.equal(await page.locator(".booking").count(), 0);
+  // Not even a CORS preflight: the SDK rejected before any I/O.
+  assert.deepEqual(await allRequests(), []);
+  await screenshot("example-book-errors.png");
+
+  // Fixing the fields clears the issues and books.
+  await book({ acceptBy: daysAhead(10, "12:00"), duration: "30", phone: "07700900123" });
+  await page.getByRole("article", { name: "Booking 5001" }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator(".field-error:not([hidden])").count(), 0);
+  assert.equal(await page.locator("[aria-invalid]").count(), 0);
+  assertNoConsoleErrorsBut();
+});
+
+test("the server's refusals: too few credits for 3004 (400), DirectChat Only 3006 (409)", async () => {
+  const fields = {
+    session: daysAhead(10, "22:00"),
+    acceptBy: daysAhead(10, "20:00"),
+    duration: "30",
+    method: "1",
+    phone: "07700900123",
+    credits: "40", // 3004 asks 1.5 per minute: 45 for 30 minutes
+  };
+  await book({ ...fields, userId: "3004" });
+  const badRequest = page.locator('[data-error-kind="BadRequest"]');
+  await badRequest.waitFor({ timeout: 10_000 });
+  assert.match(await text(badRequest), /The booking was refused/);
+  assert.match(await text(badRequest), /BadRequest · HTTP 400/);
+  assert.match(await text(badRequest.locator(".server-message")), /at least 45/);
+
+  await book({ ...fields, userId: "3006" });
+  const conflict = page.locator('[data-error-kind="Conflict"]');
+  await conflict.waitFor({ timeout: 10_000 });
+  assert.match(await text(conflict), /This user cannot be booked/);
+  assert.match(await text(conflict), /Conflict · HTTP 409/);
+  assert.match(await text(conflict.locator(".server-message")), /DirectChat Only/);
+
+  assert.equal(await page.locator(".booking").count(), 0);
+  const sent = await apiRequests();
+  assert.deepEqual(
+    sent.map((r) => `${r.method} ${r.path} ${JSON.parse(r.body).BookUserID}`),
+    [`POST ${CREATE_PATH} 3004`, `POST ${CREATE_PATH} 3006`],
+  );
+  assertNoConsoleErrorsBut(/status of 400/, /status of 409/);
+});
+
+// ---- deleting -----------------------------------------------------------------------------
+
+test("cancel, then delete: the outcome says deleted, and loading it again is NotFound", async () => {
+  await submit("1001", "Plans changed");
+  const card = page.getByRole("article", { name: "Booking 1001" });
+  await card.waitFor({ timeout: 10_000 });
+  assert.equal(await text(card.locator("[data-status]")), "Cancelled");
+  assert.equal(await page.locator("[data-delete]").getAttribute("data-delete"), "ok");
+
+  await page.getByRole("button", { name: "Delete booking" }).click();
+  const outcome = page.locator("[data-outcome]");
+  await outcome.waitFor({ timeout: 10_000 });
+  assert.equal(await outcome.getAttribute("data-outcome"), "deleted");
+  assert.match(await text(outcome), /Booking #1001 was deleted/);
+  assert.equal(await page.locator(".booking").count(), 0);
+
+  await load("1001");
+  const notFound = page.locator('[data-error-kind="NotFound"]');
+  await notFound.waitFor({ timeout: 10_000 });
+  assert.match(await text(notFound), /No such booking/);
+
+  const sent = await apiRequests();
+  assert.deepEqual(
+    sent.map((r) => `${r.method} ${r.path}`),
+    [`POST ${CANCEL_PATH}`, `POST ${DELETE_PATH}`, `GET ${DETAILS_PATH}`],
+  );
+  assert.equal(sent[1].body, JSON.stringify({ BookingIDs: "1001" }));
+  assertNoConsoleErrorsBut(/status of 404/);
+});
+
+test("delete is offered only for finished bookings; a refused delete shows the server's words", async () => {
+  // Pending: canDelete says NotFinished, so no Delete button, and the app says why.
+  await load("1001");
+  assert.equal(await page.locator("[data-delete]").getAttribute("data-delete"), "NotFinished");
+  assert.match(await text(page.locator("[data-delete]")), /pending.*only finished bookings/);
+  assert.equal(await page.getByRole("button", { name: "Delete booking" }).count(), 0);
+
+  // Cancelled: offered. If the booking changed meanwhile (here: pending again), the server
+  // does not delete it, and the app shows its message with the booking.
+  await load("1005");
+  assert.equal(await page.locator("[data-delete]").getAttribute("data-delete"), "ok");
+  const changed = await control("GET", "bookings/1005");
+  await control("PUT", "bookings/1005", { ...changed, Status: "Pending" });
+  await page.getByRole("button", { name: "Delete booking" }).click();
+  const outcome = page.locator("[data-outcome]");
+  await outcome.waitFor({ timeout: 10_000 });
+  assert.equal(await outcome.getAttribute("data-outcome"), "not-deleted");
+  assert.match(await text(outcome), /Booking #1005 was not deleted/);
+  assert.match(await text(outcome.locator(".server-message")), /can be deleted/);
+  assert.equal(await page.getByRole("article", { name: "Booking 1005" }).count(), 1);
+
+  const sent = await apiRequests();
+  assert.deepEqual(
+    sent.map((r) => `${r.method} ${r.path}`),
+    [`GET ${DETAILS_PATH}`, `GET ${DETAILS_PATH}`, `POST ${DELETE_PATH}`],
+  );
+  assert.equal((await control("GET", "bookings/1005")).Status, "Pending");
   assertNoConsoleErrorsBut();
 });

@@ -168,7 +168,8 @@ function apiDateText(text: string): string {
   return asWritten.format(new Date(`${withoutFraction}Z`)); // read as UTC, shown as UTC: unchanged
 }
 
-function apiDate(text: string): HTMLElement {
+/** An API datetime as a `<time>`, marked as UK time. */
+export function apiDate(text: string): HTMLElement {
   const zone = h("span", { class: "muted" }, " UK time");
   return h("time", { datetime: text }, apiDateText(text), zone);
 }

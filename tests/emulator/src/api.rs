@@ -1,10 +1,18 @@
-//! The emulated API: `/v1/PhoneChat/CancelMadeBooking`, `MadeBookingDetails` and
-//! `RescheduleMadeBooking`, sharing one store of bookings.
+//! The emulated API: five PhoneChat "made booking" endpoints sharing one store of bookings.
+//!
+//! | route                                      | handler               | answer                |
+//! |--------------------------------------------|-----------------------|-----------------------|
+//! | `GET /v1/PhoneChat/MadeBookingDetails`     | `details`             | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CancelMadeBooking`     | `cancel`              | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/RescheduleMadeBooking` | `reschedule`          | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`] | the new `MadeBooking` |
+//! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete`] | `DeleteResult[]`      |
 //!
 //! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
 //! route (unknown path → `404`, wrong method → `405` with `Allow`), then authorization
 //! (`401`/`403`), then the request's model (`400` with `ModelState`), then the booking (`404`
-//! if unknown or made by someone else), then the prerequisites (`409`).
+//! if unknown or made by someone else), then the prerequisites (`409`). Create and delete are
+//! in [`crate::lifecycle`], with their own rules.
 //!
 //! Names (paths, query parameters, JSON properties) are matched exactly as documented. The
 //! real API is laxer (case-insensitive, converts `"5"` to 5); being strict here makes a typo
@@ -37,6 +45,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::clock::{now_ms, parse_uk, uk_millis, uk_seconds};
+use crate::lifecycle;
 use crate::object::JsonObject;
 use crate::reply;
 use crate::state::{lock, Shared, CLIENT_BALANCE, CLIENT_NICKNAME};
@@ -47,6 +56,8 @@ pub const SCOPE: &str = "account_phonechat_bookings";
 const CANCEL: &str = "/v1/PhoneChat/CancelMadeBooking";
 const DETAILS: &str = "/v1/PhoneChat/MadeBookingDetails";
 const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
+const CREATE: &str = "/v1/PhoneChat/CreateBooking";
+const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
 
 /// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
 pub fn router(shared: Shared) -> Router {
@@ -63,6 +74,16 @@ pub fn router(shared: Shared) -> Router {
         .route(
             DETAILS,
             get(details).fallback(|method: Method| async move { wrong_method(&method, "GET") }),
+        )
+        .route(
+            CREATE,
+            post(lifecycle::create)
+                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
+        )
+        .route(
+            DELETE,
+            post(lifecycle::delete)
+                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
         )
         .fallback(not_found_route)
         .with_state(shared)
@@ -96,7 +117,7 @@ fn as_object<S: Serializer>(
     serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
-fn invalid(errors: Vec<(String, String)>) -> Response {
+pub(crate) fn invalid(errors: Vec<(String, String)>) -> Response {
     let mut model_state: Vec<(String, Vec<String>)> = Vec::new();
     for (key, text) in errors {
         match model_state.iter_mut().find(|(k, _)| *k == key) {
@@ -111,7 +132,7 @@ fn invalid(errors: Vec<(String, String)>) -> Response {
     reply::json(400, &body)
 }
 
-fn invalid_one(key: &str, text: &str) -> Response {
+pub(crate) fn invalid_one(key: &str, text: &str) -> Response {
     invalid(vec![(key.to_owned(), text.to_owned())])
 }
 
@@ -148,7 +169,7 @@ fn access(headers: &HeaderMap) -> Access {
 }
 
 /// The `401`/`403` to answer, if the token does not grant the scope.
-fn refuse_access(headers: &HeaderMap) -> Option<Response> {
+pub(crate) fn refuse_access(headers: &HeaderMap) -> Option<Response> {
     match access(headers) {
         Access::Denied => {
             let mut response = message(401, "Authorization has been denied for this request.");
@@ -182,7 +203,7 @@ async fn not_found_route(headers: HeaderMap, uri: Uri) -> Response {
 
 /// ASP.NET's answer to an exception (here: a datetime the emulator could not write, which
 /// only a clock outside the years −9999 to 9999 could cause).
-fn internal_error(invalid: &rules::Invalid) -> Response {
+pub(crate) fn internal_error(invalid: &rules::Invalid) -> Response {
     message(500, &format!("An error has occurred: {invalid}."))
 }
 
@@ -194,7 +215,7 @@ fn no_booking(id: BookingId) -> Response {
 }
 
 /// The name of a JSON value's type, for error messages.
-fn type_name(value: &Value) -> &'static str {
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -206,7 +227,7 @@ fn type_name(value: &Value) -> &'static str {
 }
 
 /// The JSON object of a request body, or why it is not one (a `400` for the key `request`).
-fn body_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
+pub(crate) fn body_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
     let text = std::str::from_utf8(body).map_err(|_| "The request body is not valid UTF-8.")?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -257,7 +278,7 @@ fn session_passed(booking: &JsonObject, now: i64) -> bool {
 }
 
 /// The booking's `Status`, if it is one of the SDK's names.
-fn status(booking: &JsonObject) -> Option<BookingStatus> {
+pub(crate) fn booking_status(booking: &JsonObject) -> Option<BookingStatus> {
     booking.get_as("Status")
 }
 
@@ -350,7 +371,7 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
     let Some(booking) = state.client_booking_mut(id) else {
         return no_booking(id);
     };
-    match status(booking) {
+    match booking_status(booking) {
         Some(BookingStatus::Cancelled) => return message(409, "The booking is already cancelled."),
         Some(BookingStatus::Rejected) => {
             return message(409, "The booking was rejected and cannot be cancelled.")

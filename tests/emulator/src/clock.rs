@@ -52,8 +52,8 @@ pub fn now_ms() -> i64 {
 }
 
 /// The UK wall-clock reading of an instant (UTC if the zone could not be loaded, which
-/// [`crate::Server::start`] rules out).
-fn uk_wall_clock(instant_ms: i64) -> Option<DateTime> {
+/// [`crate::Server::start`] rules out); `None` outside jiff's range.
+pub fn uk_wall_clock(instant_ms: i64) -> Option<DateTime> {
     let instant = Timestamp::from_millisecond(instant_ms).ok()?;
     let zone = london().cloned().unwrap_or(TimeZone::UTC);
     Some(instant.to_zoned_datetime(zone).datetime())
@@ -81,6 +81,62 @@ pub fn uk_millis(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
 /// session on that day).
 pub fn uk_midnight(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
     ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT00:00:00"))
+}
+
+/// Why a booking time of a request cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinuteError {
+    /// Not written `YYYY-MM-DD HH:MM` (exactly: two-digit fields, one space).
+    Format,
+    /// Written so, but no such date and time of day (`2099-02-29 18:30`, `24:00`, year 0).
+    NoSuchDate,
+}
+
+/// Reads a booking time as requests carry it: exactly `YYYY-MM-DD HH:MM` (UK wall-clock time
+/// to the minute, years 1 to 9999 as .NET's `DateTime`), a real date and time of day. The
+/// reading stays a wall-clock time: compare it with [`uk_wall_clock`] of an instant.
+pub fn parse_minute(text: &str) -> Result<DateTime, MinuteError> {
+    let shape_ok = text.len() == 16
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            10 => b == b' ',
+            13 => b == b':',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err(MinuteError::Format);
+    }
+    // The shape is checked: every field is ASCII digits, so these parse.
+    let field = |from: usize, to: usize| text.get(from..to).and_then(|f| f.parse::<i16>().ok());
+    let (Some(year), Some(month), Some(day), Some(hour), Some(minute)) = (
+        field(0, 4),
+        field(5, 7),
+        field(8, 10),
+        field(11, 13),
+        field(14, 16),
+    ) else {
+        return Err(MinuteError::Format);
+    };
+    let small = |n: i16| i8::try_from(n).map_err(|_| MinuteError::NoSuchDate);
+    if year < 1 {
+        return Err(MinuteError::NoSuchDate);
+    }
+    DateTime::new(
+        year,
+        small(month)?,
+        small(day)?,
+        small(hour)?,
+        small(minute)?,
+        0,
+        0,
+    )
+    .map_err(|_| MinuteError::NoSuchDate)
+}
+
+/// A wall-clock reading as the API writes it, to whole seconds: `2099-06-01T18:30:00`.
+pub fn api_wall_clock(wall: DateTime) -> Result<ApiDateTime, Invalid> {
+    let text = strtime::format("%Y-%m-%dT%H:%M:%S", wall).unwrap_or_default();
+    ApiDateTime::try_new(text)
 }
 
 /// Reads an API datetime as an instant: `YYYY-MM-DDTHH:MM:SS` with an optional fraction of
@@ -167,6 +223,50 @@ mod tests {
         assert_eq!(parse_uk("2026-07-01T12:30:05."), None);
         assert_eq!(parse_uk(""), None);
         assert_eq!(parse_uk("é"), None);
+    }
+
+    #[test]
+    fn reads_booking_times_exactly() {
+        let wall = parse_minute("2099-06-01 18:30").unwrap();
+        assert_eq!(wall, jiff::civil::date(2099, 6, 1).at(18, 30, 0, 0));
+        assert_eq!(
+            api_wall_clock(wall).unwrap().as_str(),
+            "2099-06-01T18:30:00"
+        );
+        assert!(parse_minute("0001-01-01 00:00").is_ok());
+        assert!(parse_minute("9999-12-31 23:59").is_ok());
+        // The skipped hour of the spring change is a wall-clock time all the same.
+        assert!(parse_minute("2026-03-29 01:30").is_ok());
+        for bad in [
+            "2099-06-01T18:30",
+            "2099-06-01 18:30:00",
+            "2099-6-01 18:30",
+            "2099-06-01  8:30",
+            "2099-06-01 18.30",
+            " 2099-06-01 18:30",
+            "2099-06-01 18:30 ",
+            "+099-06-01 18:30",
+            "２099-06-01 18:30",
+            "",
+        ] {
+            assert_eq!(parse_minute(bad), Err(MinuteError::Format), "{bad:?}");
+        }
+        for impossible in [
+            "2099-02-29 18:30",
+            "2099-13-01 00:00",
+            "2099-00-10 00:00",
+            "2099-04-31 00:00",
+            "2099-06-01 24:00",
+            "2099-06-01 12:60",
+            "0000-01-01 00:00",
+        ] {
+            assert_eq!(
+                parse_minute(impossible),
+                Err(MinuteError::NoSuchDate),
+                "{impossible:?}"
+            );
+        }
+        assert!(parse_minute("2096-02-29 18:30").is_ok());
     }
 
     #[test]

@@ -5,19 +5,22 @@
 //! bookings are the SDK's `MadeBooking` structs, serialized by the SDK's serde declaration.
 //!
 //! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
-//! emulates three PhoneChat "made booking" endpoints over shared in-memory state, and has a
-//! test-control API under `/__emulator/` to reset state, read the request log, plant bookings
-//! and queue faults (delays, canned statuses, dropped connections).
+//! emulates five PhoneChat "made booking" endpoints (details, cancel, reschedule, create,
+//! delete) over shared in-memory state, and has a test-control API under `/__emulator/` to
+//! reset state, read the request log, plant bookings and queue faults (delays, canned
+//! statuses, dropped connections).
 //!
 //! | module            | what                                                             |
 //! |-------------------|------------------------------------------------------------------|
 //! | [`server`]        | runtime, listener, hyper connections, CORS, the per-request flow |
 //! | [`exchange`]      | outcome of an exchange, stderr line, response body (cut short)   |
 //! | [`api`]           | the `/v1/PhoneChat/...` endpoints (axum router)                  |
+//! | [`lifecycle`]     | `CreateBooking` and `DeleteMadeBookings`                         |
 //! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
 //! | [`faults`]        | fault definitions, parsed when posted                            |
 //! | [`state`]         | bookings, request log, fault queue (one `Mutex`)                 |
-//! | [`seed`]          | the seeded bookings, built as the SDK's own `MadeBooking`s       |
+//! | [`seed`]          | the seeded bookings, built as the SDK's own `MadeBooking`s, and  |
+//! |                   | the PhoneChat users that can be booked                           |
 //! | [`object`]        | a JSON object kept member by member (planted bookings as sent)   |
 //! | [`clock`]         | UK wall-clock datetimes (Europe/London, with jiff) as the SDK's  |
 //! |                   | `ApiDateTime`                                                    |
@@ -32,6 +35,7 @@ pub mod clock;
 pub mod control;
 pub mod exchange;
 pub mod faults;
+pub mod lifecycle;
 pub mod object;
 pub mod reply;
 pub mod seed;

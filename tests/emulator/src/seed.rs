@@ -17,6 +17,10 @@
 //!
 //! Session dates are whole minutes; `AcceptBy` is midnight of the session day.
 //!
+//! The booked users of these seeds (3001–3009, [`USERS`]) are also the PhoneChat users that
+//! `CreateBooking` can book, with their booking terms: 3004 LateNightLaura asks 1.5 credits per
+//! minute, 3006 BusyBee has "DirectChat Only" on (cannot be booked); the others set no price.
+//!
 //! Every seed is built as the SDK's own [`MadeBooking`] (and [`PhoneChatBookingUser`]), each
 //! value through the SDK's constructors ([`Rule::try_new`], `TryFrom<u32>` for IDs), and
 //! serialized by the SDK's serde declaration: the answers carry exactly the fields, names and
@@ -105,17 +109,25 @@ impl Seed {
     }
 }
 
-/// A booked user: ID, nickname, (phone, Skype), (positive, neutral, negative), disputes.
-struct User {
+/// A PhoneChat user who can be booked: who they are (ID, nickname, contact, ratings,
+/// disputes), as every booking made with them shows them in `Candidate`, and their booking
+/// terms (price per minute, "DirectChat Only").
+#[derive(Debug, Clone, Copy)]
+pub struct User {
     id: u32,
     nickname: &'static str,
+    /// (phone, Skype).
     contact: (Option<&'static str>, Option<&'static str>),
+    /// (positive, neutral, negative).
     ratings: (u32, u32, u32),
     disputes: u32,
+    price_per_minute: Option<f64>,
+    direct_chat_only: bool,
 }
 
-/// A booked user with these ratings (`Total` and `Ratings` are derived from them).
-fn user(
+/// A booked user with these ratings (`Total` and `Ratings` are derived from them), no price
+/// per minute and "DirectChat Only" off.
+const fn user(
     id: u32,
     nickname: &'static str,
     contact: (Option<&'static str>, Option<&'static str>),
@@ -128,11 +140,50 @@ fn user(
         contact,
         ratings,
         disputes,
+        price_per_minute: None,
+        direct_chat_only: false,
     }
 }
 
 impl User {
-    fn build(&self) -> Result<PhoneChatBookingUser, Invalid> {
+    /// The same user, asking at least `credits` per minute of a session.
+    const fn priced(self, credits: f64) -> User {
+        User {
+            price_per_minute: Some(credits),
+            ..self
+        }
+    }
+
+    /// The same user, with "DirectChat Only" on (cannot be booked for PhoneChat).
+    const fn direct_chat_only(self) -> User {
+        User {
+            direct_chat_only: true,
+            ..self
+        }
+    }
+
+    /// The user's ID.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    /// The user's nickname.
+    pub fn nickname(&self) -> &'static str {
+        self.nickname
+    }
+
+    /// The least credits per minute the user accepts, if they set a price.
+    pub fn price_per_minute(&self) -> Option<f64> {
+        self.price_per_minute
+    }
+
+    /// Whether "DirectChat Only" is on (then they cannot be booked).
+    pub fn is_direct_chat_only(&self) -> bool {
+        self.direct_chat_only
+    }
+
+    /// The user as a booking's `Candidate`, through the SDK's constructors.
+    pub fn build(&self) -> Result<PhoneChatBookingUser, Invalid> {
         let (phone, skype) = self.contact;
         let (positive, neutral, negative) = self.ratings;
         let (positive, neutral, negative) =
@@ -150,6 +201,53 @@ impl User {
             disputes: Count::try_new(self.disputes)?,
         })
     }
+}
+
+const VELVET_VOICE: User = user(3001, "VelvetVoice", (None, None), (7, 0, 1), 0);
+const MIDNIGHT_CALLER: User = user(
+    3002,
+    "MidnightCaller",
+    (Some("447700900202"), None),
+    (15, 2, 0),
+    1,
+);
+const SKYPE_SIREN: User = user(
+    3003,
+    "SkypeSiren",
+    (None, Some("skype.siren")),
+    (3, 1, 0),
+    0,
+);
+const LATE_NIGHT_LAURA: User =
+    user(3004, "LateNightLaura", (None, None), (42, 3, 2), 0).priced(1.5);
+const SILK_AND_SMOKE: User = user(3005, "SilkAndSmoke", (None, None), (0, 0, 0), 0);
+const BUSY_BEE: User = user(3006, "BusyBee", (None, None), (5, 0, 0), 0).direct_chat_only();
+const ETOILE_FILANTE: User = user(3007, "ÉtoileFilante", (None, None), (1, 2, 4), 2);
+const PREMIUM_PEACH: User = user(
+    3008,
+    "PremiumPeach",
+    (None, Some("premium.peach")),
+    (120, 4, 3),
+    1,
+);
+const NOT_YOUR_CALL: User = user(3009, "NotYourCall", (None, None), (2, 0, 0), 0);
+
+/// The PhoneChat users `CreateBooking` knows: the booked users of the seeds, 3001–3009.
+pub static USERS: [User; 9] = [
+    VELVET_VOICE,
+    MIDNIGHT_CALLER,
+    SKYPE_SIREN,
+    LATE_NIGHT_LAURA,
+    SILK_AND_SMOKE,
+    BUSY_BEE,
+    ETOILE_FILANTE,
+    PREMIUM_PEACH,
+    NOT_YOUR_CALL,
+];
+
+/// The PhoneChat user with this ID, if there is one.
+pub fn phonechat_user(id: u32) -> Option<&'static User> {
+    USERS.iter().find(|user| user.id == id)
 }
 
 /// The seeded bookings, relative to `now`, by ID.
@@ -178,7 +276,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - day,
             comments: "Hi, I had a great time last weekend, I want to do it again!",
             action: None,
-            candidate: user(3001, "VelvetVoice", (None, None), (7, 0, 1), 0),
+            candidate: VELVET_VOICE,
         },
         Seed {
             id: 1002,
@@ -198,13 +296,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - day,
             comments: "I'll call you at the agreed time.",
             action: Some("Please confirm the booking."),
-            candidate: user(
-                3002,
-                "MidnightCaller",
-                (Some("447700900202"), None),
-                (15, 2, 0),
-                1,
-            ),
+            candidate: MIDNIGHT_CALLER,
         },
         Seed {
             id: 1003,
@@ -224,13 +316,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - day,
             comments: "Skype is easiest for me.",
             action: None,
-            candidate: user(
-                3003,
-                "SkypeSiren",
-                (None, Some("skype.siren")),
-                (3, 1, 0),
-                0,
-            ),
+            candidate: SKYPE_SIREN,
         },
         Seed {
             id: 1004,
@@ -250,7 +336,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - 3 * day,
             comments: "Short one, please.",
             action: reschedule,
-            candidate: user(3004, "LateNightLaura", (None, None), (42, 3, 2), 0),
+            candidate: LATE_NIGHT_LAURA,
         },
         Seed {
             id: 1005,
@@ -270,7 +356,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - 2 * day,
             comments: "Evening works best.",
             action: None,
-            candidate: user(3005, "SilkAndSmoke", (None, None), (0, 0, 0), 0),
+            candidate: SILK_AND_SMOKE,
         },
         Seed {
             id: 1006,
@@ -290,7 +376,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - 5 * day,
             comments: "Long chat?",
             action: None,
-            candidate: user(3006, "BusyBee", (None, None), (5, 0, 0), 0),
+            candidate: BUSY_BEE,
         },
         Seed {
             id: 1007,
@@ -310,7 +396,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - 2 * HOUR_MS,
             comments: "Café ☕ — à bientôt",
             action: None,
-            candidate: user(3007, "ÉtoileFilante", (None, None), (1, 2, 4), 2),
+            candidate: ETOILE_FILANTE,
         },
         Seed {
             id: 1008,
@@ -330,13 +416,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - 5 * day,
             comments: "The big one.",
             action: reschedule,
-            candidate: user(
-                3008,
-                "PremiumPeach",
-                (None, Some("premium.peach")),
-                (120, 4, 3),
-                1,
-            ),
+            candidate: PREMIUM_PEACH,
         },
         Seed {
             id: 2001,
@@ -356,7 +436,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             last_updated: now - day,
             comments: "Someone else's booking.",
             action: None,
-            candidate: user(3009, "NotYourCall", (None, None), (2, 0, 0), 0),
+            candidate: NOT_YOUR_CALL,
         },
     ];
     seeds

@@ -1,7 +1,8 @@
 //! Everything the emulator remembers, behind one `Mutex`.
 //!
 //! - bookings, keyed by ID, each with the user ID of the client that owns it (ownership is
-//!   kept beside the booking, not in it, so a planted booking is stored exactly as sent);
+//!   kept beside the booking, not in it, so a planted booking is stored exactly as sent), and
+//!   the next ID for a booking that `CreateBooking` makes (from 5001, again after a reset);
 //! - the request log (every request on a non-control path, in arrival order);
 //! - the FIFO queue of pending faults;
 //! - the `--corpus` directory that faults may serve bodies from.
@@ -30,6 +31,8 @@ pub const CLIENT_NICKNAME: &str = "BookingClient";
 pub const CLIENT_BALANCE: f64 = 100.0;
 /// Another client, owner of booking 2001.
 pub const OTHER_CLIENT_USER_ID: i64 = 515_151;
+/// The ID of the first booking `CreateBooking` makes after a start or a reset.
+pub const FIRST_NEW_BOOKING_ID: i64 = 5001;
 
 /// A stored booking and its owner.
 #[derive(Debug, Clone)]
@@ -120,6 +123,7 @@ pub struct State {
     /// Where `"corpus"` faults read their bodies (`--corpus`); kept across resets.
     pub corpus_dir: Option<PathBuf>,
     next_log_id: u64,
+    next_booking_id: i64,
 }
 
 /// The state as shared between connection threads.
@@ -141,16 +145,29 @@ impl State {
             faults: VecDeque::new(),
             corpus_dir: None,
             next_log_id: 1,
+            next_booking_id: FIRST_NEW_BOOKING_ID,
         })
     }
 
-    /// Reseeds the bookings and clears the request log and the fault queue (or, if the seeds
-    /// cannot be built, changes nothing).
+    /// Reseeds the bookings, restarts new booking IDs at [`FIRST_NEW_BOOKING_ID`] and clears
+    /// the request log and the fault queue (or, if the seeds cannot be built, changes nothing).
     pub fn reset(&mut self, now_ms: i64) -> Result<(), SeedError> {
         self.bookings = seed::bookings(now_ms)?;
+        self.next_booking_id = FIRST_NEW_BOOKING_ID;
         self.log.clear();
         self.faults.clear();
         Ok(())
+    }
+
+    /// The ID for a new booking: the next one from [`FIRST_NEW_BOOKING_ID`] up that no stored
+    /// booking has (a planted booking keeps its ID).
+    pub fn new_booking_id(&mut self) -> i64 {
+        while self.bookings.contains_key(&self.next_booking_id) {
+            self.next_booking_id += 1;
+        }
+        let id = self.next_booking_id;
+        self.next_booking_id += 1;
+        id
     }
 
     /// A booking owned by the client, if there is one with that ID.

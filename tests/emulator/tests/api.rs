@@ -54,7 +54,13 @@ fn missing_or_unknown_tokens_get_401_with_www_authenticate() {
         &[("Authorization", "test-token")],
     ];
     for headers in cases {
-        for (method, path) in [("POST", CANCEL), ("GET", DETAILS), ("POST", RESCHEDULE)] {
+        for (method, path) in [
+            ("POST", CANCEL),
+            ("GET", DETAILS),
+            ("POST", RESCHEDULE),
+            ("POST", CREATE),
+            ("POST", DELETE),
+        ] {
             // Auth comes before the body: even a bad body gets 401.
             let reply = request(
                 addr,
@@ -80,14 +86,30 @@ fn missing_or_unknown_tokens_get_401_with_www_authenticate() {
 #[test]
 fn tokens_without_the_scope_get_403() {
     let addr = start();
+    let requests = [
+        (CANCEL, r#"{"BookingID":1001,"Reason":"x"}"#),
+        (
+            CREATE,
+            r#"{"BookUserID":3001,"SessionDate":"2099-06-01 18:30","Duration":30,"Method":2,"Credits":30,"AcceptBy":"2099-06-01 17:00"}"#,
+        ),
+        (DELETE, r#"{"BookingIDs":"1001,1005"}"#),
+    ];
     for token in ["noscope-token", "noscope-anything"] {
-        let reply = post(addr, CANCEL, token, r#"{"BookingID":1001,"Reason":"x"}"#);
-        assert_eq!(reply.status, 403);
-        assert_eq!(
-            reply.text(),
-            r#"{"Message":"The access token does not have the scope account_phonechat_bookings."}"#
-        );
+        for (path, body) in requests {
+            let reply = post(addr, path, token, body);
+            assert_eq!(reply.status, 403, "{path}");
+            assert_eq!(
+                reply.text(),
+                r#"{"Message":"The access token does not have the scope account_phonechat_bookings."}"#
+            );
+        }
     }
+    // Nothing was created or deleted.
+    assert_eq!(control(addr, "GET", "/bookings/5001", "").status, 404);
+    assert_eq!(
+        str_field(&details(addr, 1005).json(), "Status"),
+        "Cancelled"
+    );
     // Nothing changed.
     assert_eq!(str_field(&details(addr, 1001).json(), "Status"), "Pending");
 }
@@ -438,6 +460,10 @@ fn wrong_methods_and_unknown_paths() {
         ("PUT", RESCHEDULE, "POST"),
         ("POST", DETAILS, "GET"),
         ("DELETE", DETAILS, "GET"),
+        ("GET", CREATE, "POST"),
+        ("PUT", CREATE, "POST"),
+        ("GET", DELETE, "POST"),
+        ("DELETE", DELETE, "POST"),
     ] {
         // No token needed to learn the method is wrong.
         let reply = request(addr, method, path, &[], "");

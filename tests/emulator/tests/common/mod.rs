@@ -200,6 +200,8 @@ pub fn post_from_page(addr: SocketAddr, path: &str, token: &str, body: &str) -> 
 pub const CANCEL: &str = "/v1/PhoneChat/CancelMadeBooking";
 pub const DETAILS: &str = "/v1/PhoneChat/MadeBookingDetails";
 pub const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
+pub const CREATE: &str = "/v1/PhoneChat/CreateBooking";
+pub const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
 
 pub fn details(addr: SocketAddr, id: i64) -> Reply {
     get(addr, &format!("{DETAILS}?BookingID={id}"), TOKEN)
