@@ -843,3 +843,74 @@ async fn the_token_never_appears_in_errors_or_debug_output() {
     }
     assert!(format!("{c:?}").contains("[redacted]"));
 }
+
+#[wasm_bindgen_test]
+async fn create_and_delete_with_rust_types() {
+    use adultwork_sdk::model::CallMethod;
+    use adultwork_sdk::prereq::{can_delete, DeleteCheck};
+    use adultwork_sdk::requests::{CreateBookingRequest, DeleteMadeBookingsRequest};
+    use adultwork_sdk::rules::{
+        BookingIds, BookingTime, CreditsOffer, PhoneNumber, SessionMinutes, UserId,
+    };
+    reset().await;
+    let c = client("test-token");
+    let request = CreateBookingRequest {
+        book_user_id: UserId::try_from(3001).unwrap(),
+        session_date: BookingTime::try_new("2099-06-01 18:30").unwrap(),
+        duration: SessionMinutes::try_new(30.0).unwrap(),
+        method: CallMethod::Skype,
+        // Not used by Skype: left off the wire.
+        phone_number: Some(PhoneNumber::try_new("07700900123").unwrap()),
+        skype_name: Some(NonBlank::try_from("me.skype").unwrap()),
+        credits: CreditsOffer::try_new(30.0).unwrap(),
+        accept_by: BookingTime::try_new("2099-06-01 17:00").unwrap(),
+        comments: None,
+    };
+    let booking = c.create_booking(&request).await.unwrap();
+    assert_eq!(booking.status, BookingStatus::Pending);
+    assert_eq!(booking.candidate.user_id.get(), 3001);
+    assert_eq!(booking.skype_name.as_deref(), Some("me.skype"));
+    assert_eq!(
+        text(received().await.last().unwrap(), "body"),
+        r#"{"BookUserID":3001,"SessionDate":"2099-06-01 18:30","Duration":30,"Method":3,"SkypeName":"me.skype","Credits":30,"AcceptBy":"2099-06-01 17:00"}"#
+    );
+    // Rules across fields hold for Rust-built requests too: nothing is sent.
+    let mut late = request.clone();
+    late.accept_by = BookingTime::try_new("2099-06-01 19:00").unwrap();
+    late.skype_name = None;
+    let e = failed(c.create_booking(&late).await, "InvalidRequest");
+    assert_eq!(paths(e.issues()), ["SkypeName", "AcceptBy"]);
+    assert_eq!(received().await.len(), 1);
+    // Not finished yet; cancelled, it can be deleted.
+    assert!(matches!(
+        can_delete(booking.status),
+        DeleteCheck::Refused { .. }
+    ));
+    let cancelled = c
+        .cancel_made_booking(&cancel_request(booking.booking_id.get(), "Plans changed"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        can_delete(cancelled.status),
+        DeleteCheck::Allowed { .. }
+    ));
+    let ids = BookingIds::new(vec![booking.booking_id, id(1001)]).unwrap();
+    let results = c
+        .delete_made_bookings(&DeleteMadeBookingsRequest { booking_ids: ids })
+        .await
+        .unwrap();
+    let outcome: Vec<(u32, bool)> = results
+        .0
+        .iter()
+        .map(|r| (r.booking_id.get(), r.deleted))
+        .collect();
+    assert_eq!(outcome, [(booking.booking_id.get(), true), (1001, false)]);
+    assert!(results.0[1].message.is_some());
+    failed(
+        c.get_made_booking_details(&by_id(booking.booking_id.get()))
+            .await,
+        "NotFound",
+    );
+    assert!(BookingIds::new(vec![id(1), id(1)]).is_err());
+    assert!(BookingIds::new(Vec::new()).is_err());
+}
