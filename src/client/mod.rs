@@ -147,9 +147,13 @@ impl AdultWorkClient {
         self.inner.tokens.fixed()
     }
 
-    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method, which
-    /// call it with [`RequestOptions::default()`]. Call it directly to pass options of one
-    /// call: an `AbortSignal`, or another time limit or number of retries.
+    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method. Only the
+    /// steps that need `E`'s types are generic (checking the request, putting it on the wire,
+    /// reading the answer); they run synchronously around [`exchange`](Self::exchange), the one
+    /// async state machine every endpoint shares.
+    ///
+    /// Call it directly to pass options of one call: an `AbortSignal`, or another time limit or
+    /// number of retries.
     ///
     /// Dropping the returned future cancels the call: the `fetch` in flight is aborted (the
     /// server sees the connection close) and the attempt's timer is cleared.
@@ -180,7 +184,6 @@ impl AdultWorkClient {
         request: &E::Request,
         options: &RequestOptions,
     ) -> Result<E::Answer, Error> {
-        let mut token_used = self.inner.tokens.fixed().cloned();
         let mut issues = Vec::new();
         crate::requests::checked(request, &mut issues);
         if !issues.is_empty() {
@@ -189,20 +192,29 @@ impl AdultWorkClient {
                 issues,
             });
         }
-        let answered = match wire::<E>(&crate::requests::Request::on_wire(request)) {
-            Ok(wire) => self.exchange(&wire, options, &mut token_used).await,
-            Err(error) => Err(error),
-        };
+        let wire = wire::<E>(&crate::requests::Request::on_wire(request));
+        let (answered, token_used) = self.transact(wire, options).await;
         answered
             .and_then(|parsed| {
                 crate::endpoint::read_answer::<E, Js>(request, parsed.map(Js::from_json))
             })
-            .map_err(|mut error| {
-                if let Some(token) = &token_used {
-                    error.redact(token.expose());
-                }
-                error
-            })
+            .map_err(|error| redacted(error, token_used.as_ref()))
+    }
+
+    /// Sends `wire` (or stops with why it could not be built) and returns the parsed JSON of
+    /// the 2xx answer (or why it is not JSON), with the token the last attempt used (to redact
+    /// it from what the server echoed). Not generic: every endpoint shares it.
+    pub(crate) async fn transact(
+        &self,
+        wire: Result<Wire, Error>,
+        options: &RequestOptions,
+    ) -> (Result<Result<JsValue, Issue>, Error>, Option<Secret>) {
+        let mut token_used = self.inner.tokens.fixed().cloned();
+        let answered = match wire {
+            Ok(wire) => self.exchange(&wire, options, &mut token_used).await,
+            Err(error) => Err(error),
+        };
+        (answered, token_used)
     }
 
     /// Everything of a call that does not depend on its types (so the `.wasm` holds it once):
@@ -341,7 +353,7 @@ impl AdultWorkClient {
 }
 
 /// A request on the wire: the fields of a read in the query, of a change in a JSON body.
-struct Wire {
+pub(crate) struct Wire {
     method: Method,
     path: &'static str,
     safe_to_repeat: bool,
@@ -349,23 +361,40 @@ struct Wire {
     body: Option<JsString>,
 }
 
-/// Puts endpoint `E`'s request on the wire.
-fn wire<E: Endpoint>(request: &E::Request) -> Result<Wire, Error> {
+/// `error` with the token (if any) redacted from whatever a server echoed.
+pub(crate) fn redacted(mut error: Error, token: Option<&Secret>) -> Error {
+    if let Some(token) = token {
+        error.redact(token.expose());
+    }
+    error
+}
+
+/// Puts endpoint `E`'s request on the wire (only the serialization is generic).
+pub(crate) fn wire<E: Endpoint>(request: &E::Request) -> Result<Wire, Error> {
+    let value = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible());
+    wire_of(E::METHOD, E::PATH, E::safe_to_repeat(), value)
+}
+
+/// A serialized request on the wire.
+fn wire_of(
+    method: Method,
+    path: &'static str,
+    safe_to_repeat: bool,
+    value: Result<JsValue, serde_wasm_bindgen::Error>,
+) -> Result<Wire, Error> {
     let invalid = |message: String| Error::InvalidRequest {
         context: "Invalid request",
         issues: vec![Issue::new("", message)],
     };
-    let value = request
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| invalid(e.to_string()))?;
+    let value = value.map_err(|e| invalid(e.to_string()))?;
     let mut wire = Wire {
-        method: E::METHOD,
-        path: E::PATH,
-        safe_to_repeat: E::safe_to_repeat(),
+        method,
+        path,
+        safe_to_repeat,
         query: Vec::new(),
         body: None,
     };
-    match E::METHOD {
+    match method {
         Method::Post => {
             let text = js_sys::JSON::stringify(&value)
                 .map_err(|_| invalid("JSON.stringify failed".into()))?;

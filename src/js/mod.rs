@@ -6,19 +6,21 @@
 // JavaScript strings, which rustdoc would otherwise flag as bare links.
 #![allow(rustdoc::bare_urls)]
 
-use js_sys::{JsString, Reflect, Uint8Array};
+use js_sys::{JsString, Promise, Reflect, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
 
 use crate::client::transport::{parse_json, utf8};
 use crate::client::zone::IntlZone;
+use crate::client::{redacted, wire, Wire};
 use crate::client::{AdultWorkClient, ClientOptions, ClientSettings, RequestOptions};
 use crate::datetime::ZoneUnavailable;
 use crate::decode::{self, js::Js, Mode};
-use crate::endpoint::Endpoint;
+use crate::endpoint::{read_answer, Endpoint};
 use crate::error::{Error, Issue};
 use crate::model::MadeBooking;
 use crate::prereq::{self, BookingFacts, CancelCheck, DeleteCheck, RescheduleCheck, StatusFact};
@@ -54,14 +56,16 @@ pub(crate) fn to_js(error: Error) -> JsValue {
 
 /// A value as JavaScript receives it: plain objects, `null` for absent values.
 fn to_ts<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
+    to_value(value).map(Ts::new_unchecked).map_err(to_js)
+}
+
+/// [`to_ts`], untyped and with the failure as an [`Error`].
+fn to_value<T: Serialize>(value: &T) -> Result<JsValue, Error> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map(Ts::new_unchecked)
-        .map_err(|e| {
-            to_js(Error::InvalidResponse {
-                context: "The answer could not be handed to JavaScript".into(),
-                issues: vec![Issue::new("", e.to_string())],
-            })
+        .map_err(|e| Error::InvalidResponse {
+            context: "The answer could not be handed to JavaScript".into(),
+            issues: vec![Issue::new("", e.to_string())],
         })
 }
 
@@ -103,24 +107,43 @@ fn token_in(options: &JsValue) -> Option<String> {
 }
 
 fn invalid_config(context: &'static str, issues: Vec<Issue>, token: Option<&str>) -> JsValue {
-    let mut error = Error::InvalidConfig { context, issues };
-    if let Some(token) = token {
-        error.redact(token);
-    }
-    to_js(error)
+    to_js(redacted_str(
+        Error::InvalidConfig { context, issues },
+        token,
+    ))
 }
 
-fn read_request<E: Endpoint>(request: JsValue, token: Option<&str>) -> Result<E::Request, JsValue> {
-    crate::requests::read(Js::from_caller(request)).map_err(|issues| {
-        let mut error = Error::InvalidRequest {
-            context: "Invalid request",
-            issues,
-        };
-        if let Some(token) = token {
-            error.redact(token);
-        }
-        to_js(error)
-    })
+/// A caller's request, read and checked, behind a trait object: the steps of a call that need
+/// the endpoint's types, so that one non-generic async function ([`run`]) runs every endpoint.
+pub(crate) trait Requested {
+    /// The request on the wire.
+    fn wire(&self) -> Result<Wire, Error>;
+    /// Reads the parsed 2xx answer, checks it against the request, and hands it to JavaScript.
+    fn answer(&self, parsed: Result<JsValue, Issue>) -> Result<JsValue, Error>;
+}
+
+/// Endpoint `E`'s request.
+struct Typed<E: Endpoint>(E::Request);
+
+impl<E: Endpoint> Requested for Typed<E> {
+    fn wire(&self) -> Result<Wire, Error> {
+        wire::<E>(&crate::requests::Request::on_wire(&self.0))
+    }
+
+    fn answer(&self, parsed: Result<JsValue, Issue>) -> Result<JsValue, Error> {
+        to_value(&read_answer::<E, Js>(&self.0, parsed.map(Js::from_json))?)
+    }
+}
+
+/// How a call reads its request: [`read_request::<E>`](read_request) for endpoint `E`.
+pub(crate) type ReadRequest = fn(JsValue) -> Result<Box<dyn Requested>, Vec<Issue>>;
+
+/// Reads a caller's request for endpoint `E`, every problem listed (rules across fields too).
+pub(crate) fn read_request<E: Endpoint + 'static>(
+    request: JsValue,
+) -> Result<Box<dyn Requested>, Vec<Issue>> {
+    crate::requests::read::<E::Request, Js>(Js::from_caller(request))
+        .map(|request| Box::new(Typed::<E>(request)) as Box<dyn Requested>)
 }
 
 /// A client holding checked options (token, environment or base URL, time limit, retries), for
@@ -178,42 +201,65 @@ impl JsClient {
         to_ts(self.client.settings())
     }
 
-    /// Runs endpoint `E` with this client: the body of every client method.
-    pub(crate) async fn call<E: Endpoint>(
-        &self,
-        request: JsValue,
-        options: JsValue,
-    ) -> Result<Ts<E::Answer>, JsValue>
-    where
-        E::Answer: Tsify,
-    {
-        let options = not_the_token(&options)
-            .map_or_else(|| read_optional::<RequestOptions>(options), Err)
-            .map_err(|issues| invalid_config("Invalid request options", issues, None))?;
-        let fixed = self.client_token();
-        let request = read_request::<E>(request, fixed.as_deref())?;
-        let answer = self
-            .client
-            .send::<E>(&request, &options)
-            .await
-            .map_err(to_js)?;
-        to_ts(&answer)
-    }
-
-    fn client_token(&self) -> Option<String> {
-        self.client.fixed_token().map(|t| t.expose().to_owned())
+    /// Runs an endpoint with this client: the body of every client method.
+    pub(crate) fn call(&self, read: ReadRequest, request: JsValue, options: JsValue) -> Promise {
+        future_to_promise(run(Some(self.client.clone()), read, request, options))
     }
 }
 
 /// A one-shot call: the client options and the call options in one object.
-pub(crate) async fn one_shot<E: Endpoint>(
+pub(crate) fn one_shot(read: ReadRequest, request: JsValue, options: JsValue) -> Promise {
+    future_to_promise(run(None, read, request, options))
+}
+
+/// Every endpoint call from JavaScript, with a client's settings (`client`) or a one-shot
+/// call's (read from `options`): reads the options and the request, sends it, reads the answer.
+/// One async state machine for all endpoints: what depends on the endpoint is behind `read`.
+async fn run(
+    client: Option<AdultWorkClient>,
+    read: ReadRequest,
     request: JsValue,
     options: JsValue,
-) -> Result<Ts<E::Answer>, JsValue>
-where
-    E::Answer: Tsify,
-{
-    let token = token_in(&options);
+) -> Result<JsValue, JsValue> {
+    let (client, call, token) = match client {
+        Some(client) => {
+            let call = not_the_token(&options)
+                .map_or_else(|| read_optional::<RequestOptions>(options), Err)
+                .map_err(|issues| invalid_config("Invalid request options", issues, None))?;
+            let token = client.fixed_token().map(|t| t.expose().to_owned());
+            (client, call, token)
+        }
+        None => {
+            let token = token_in(&options);
+            let (client, call) = one_shot_options(options)
+                .map_err(|issues| invalid_config("Invalid options", issues, token.as_deref()))?;
+            (AdultWorkClient::new(client), call, token)
+        }
+    };
+    let request = read(request).map_err(|issues| {
+        let error = Error::InvalidRequest {
+            context: "Invalid request",
+            issues,
+        };
+        to_js(redacted_str(error, token.as_deref()))
+    })?;
+    let (answered, token_used) = client.transact(request.wire(), &call).await;
+    answered
+        .and_then(|parsed| request.answer(parsed))
+        .map_err(|error| to_js(redacted(error, token_used.as_ref())))
+}
+
+/// `error` with `token` (if any) redacted.
+fn redacted_str(mut error: Error, token: Option<&str>) -> Error {
+    if let Some(token) = token {
+        error.redact(token);
+    }
+    error
+}
+
+/// A one-shot call's options: the client's and the call's, read from one object, with every
+/// problem of both listed once.
+fn one_shot_options(options: JsValue) -> Result<(ClientOptions, RequestOptions), Vec<Issue>> {
     let (client, call) = match not_the_token(&options) {
         Some(issues) => (Err(issues), Err(Vec::new())),
         None => (
@@ -221,8 +267,8 @@ where
             read::<RequestOptions>(options, decode::fields_of::<ClientOptions>()),
         ),
     };
-    let (client, call) = match (client, call) {
-        (Ok(client), Ok(call)) => (client, call),
+    match (client, call) {
+        (Ok(client), Ok(call)) => Ok((client, call)),
         (client, call) => {
             // Every problem of the options in one error, each path once.
             let mut issues = client.err().unwrap_or_default();
@@ -231,15 +277,9 @@ where
                     issues.push(issue);
                 }
             }
-            return Err(invalid_config("Invalid options", issues, token.as_deref()));
+            Err(issues)
         }
-    };
-    let request = read_request::<E>(request, token.as_deref())?;
-    let answer = AdultWorkClient::new(client)
-        .send::<E>(&request, &call)
-        .await
-        .map_err(to_js)?;
-    to_ts(&answer)
+    }
 }
 
 /// A JavaScript `Date`, as milliseconds since the epoch.
