@@ -153,7 +153,7 @@ pub(crate) fn token_problem(token: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads a JavaScript value as it is (through serde-wasm-bindgen's `preserve`) and lets
+/// Reads a JavaScript value as it is (through `decode::js::value`) and lets
 /// `accept` judge it; a refusal is a problem at the value's path.
 fn from_js<'de, D: Deserializer<'de>, T>(
     d: D,
@@ -161,7 +161,7 @@ fn from_js<'de, D: Deserializer<'de>, T>(
     accept: impl FnOnce(JsValue) -> Result<T, (JsValue, Option<&'static str>)>,
     stand_in: impl FnOnce() -> T,
 ) -> Result<T, D::Error> {
-    let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+    let value: JsValue = crate::decode::js::value(d)?;
     let (value, why) = match accept(value) {
         Ok(accepted) => return Ok(accepted),
         Err(refused) => refused,

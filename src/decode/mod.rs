@@ -20,9 +20,8 @@
 //!   with a "did you mean" hint; other types (answers) skip them unread.
 //!
 //! A valid value allocates nothing for paths or messages. Numbers, strings and booleans are
-//! read from the node directly; a JavaScript value kept as it is (serde-wasm-bindgen's
-//! `preserve`: a token function, an `AbortSignal`) is handed to serde-wasm-bindgen
-//! (`decode::js`). The native tests read serde_json values (`tests/support/json_node.rs`).
+//! read from the node directly; a JavaScript value kept as it is (a token function, an
+//! `AbortSignal`) is handed over by the node's own leaf deserializer (`decode::js::value`). The native tests read serde_json values (`tests/support/json_node.rs`).
 //!
 //! The value of a field that is absent (or `undefined`) depends on the [`Mode`]: in an answer
 //! every documented field must be present (`null` where it is nullable); in a request an
@@ -79,8 +78,8 @@ pub struct Unreadable;
 
 /// One value of the tree being read: a JavaScript value in the browser, a JSON value natively.
 pub trait Node: Sized {
-    /// Reads the value as it is (a JavaScript value kept with serde-wasm-bindgen's
-    /// `preserve`: a token function, an `AbortSignal`, a `Date`).
+    /// Reads the value as it is (a JavaScript value kept with `decode::js::value`: a token
+    /// function, an `AbortSignal`, a `Date`).
     type Leaf: for<'de> Deserializer<'de>;
     /// What kind of value this is.
     fn shape(&self) -> Shape;
@@ -814,9 +813,9 @@ impl<'de, N: Node> Deserializer<'de> for Reader<N> {
         self.deserialize_seq(visitor)
     }
 
-    /// How serde-wasm-bindgen's `preserve` reaches a JavaScript value as it is (a token
-    /// function, an `AbortSignal`, a `Date`): straight to the node's own deserializer. Nothing
-    /// else here is a tuple struct.
+    /// How `decode::js::value` reaches a JavaScript value as it is (a token function, an
+    /// `AbortSignal`, a `Date`): straight to the node's own deserializer. Nothing else here is
+    /// a tuple struct.
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,

@@ -288,7 +288,7 @@ pub struct JsDate(f64);
 
 impl<'de> Deserialize<'de> for JsDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        let value: JsValue = crate::decode::js::value(d)?;
         let time = value
             .dyn_ref::<js_sys::Date>()
             .map(|date| date.get_time())
