@@ -640,6 +640,82 @@ impl<N: Node> Reader<N> {
         0.0
     }
 
+    /// The fields of a struct (the one part of `deserialize_struct` that does not depend on
+    /// the visitor, so each struct's derive shares it). A value that is not an object (or one
+    /// whose keys cannot be read) is one problem for the whole value; its fields are then read
+    /// as missing, silently (the returned [`Mute`] lasts while they are), for a stand-in.
+    #[inline(never)]
+    fn fields(self, fields: &'static [&'static str]) -> (Fields<N>, Option<Mute>) {
+        let found = match self.found {
+            Found::Value(node) if node.shape() == Shape::Object => match node.key_count() {
+                Some(len) => {
+                    let first_issue = with(|c| c.issues.len()).unwrap_or(0);
+                    let access = Fields {
+                        node: Some(node),
+                        // Exactly as many keys as fields, and every field present (seen as
+                        // they are read): nothing unknown, no key worth copying out.
+                        keys: None,
+                        extra_keys: len != fields.len(),
+                        fields: fields.iter(),
+                        all_fields: fields,
+                        unknown: None,
+                        refused: None,
+                        first_issue,
+                        pending: None,
+                    };
+                    return (access, None);
+                }
+                None => Found::Unreadable,
+            },
+            other => other,
+        };
+        let what = if at_root() {
+            format!("an object with {}", list(fields))
+        } else {
+            "an object".to_owned()
+        };
+        Reader {
+            found,
+            nullable: self.nullable,
+        }
+        .mismatch(&what.as_str());
+        let mute = Mute::new();
+        let access = Fields {
+            node: None,
+            keys: Some(Vec::new()),
+            extra_keys: false,
+            fields: fields.iter(),
+            all_fields: fields,
+            unknown: Some(Vec::new()),
+            refused: None,
+            first_issue: 0,
+            pending: None,
+        };
+        (access, Some(mute))
+    }
+
+    /// The index of the variant the value names (the first one, after recording why not):
+    /// the type's derive reads its variant by index.
+    #[inline(never)]
+    fn variant(self, variants: &'static [&'static str]) -> Result<u32, Stop> {
+        let chosen = match &self.found {
+            Found::Value(node) => node
+                .text()
+                .and_then(|text| variants.iter().position(|v| **v == text)),
+            _ => None,
+        };
+        match chosen {
+            Some(index) => Ok(index as u32),
+            None if variants.is_empty() => Err(Stop("no variants".into())),
+            None => {
+                let quoted: Vec<String> = variants.iter().map(|v| quote(v)).collect();
+                let expected = format!("one of {}", quoted.join(", "));
+                self.mismatch(&expected.as_str());
+                Ok(0)
+            }
+        }
+    }
+
     /// A string, or `""` after recording why not.
     #[inline(never)]
     fn string(self, expected: &dyn Expected) -> String {
@@ -868,50 +944,8 @@ impl<'de, N: Node> Deserializer<'de> for Reader<N> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Stop> {
-        let found = match self.found {
-            Found::Value(node) if node.shape() == Shape::Object => match node.key_count() {
-                Some(len) => {
-                    let first_issue = with(|c| c.issues.len()).unwrap_or(0);
-                    return visitor.visit_map(Fields {
-                        node: Some(node),
-                        // Exactly as many keys as fields, and every field present (seen as
-                        // they are read): nothing unknown, no key worth copying out.
-                        keys: None,
-                        extra_keys: len != fields.len(),
-                        fields: fields.iter(),
-                        all_fields: fields,
-                        unknown: None,
-                        first_issue,
-                        pending: None,
-                    });
-                }
-                None => Found::Unreadable,
-            },
-            other => other,
-        };
-        // Not an object (or one whose keys cannot be read): one problem for the whole value,
-        // then its fields are read as missing, silently, for a stand-in.
-        let what = if at_root() {
-            format!("an object with {}", list(fields))
-        } else {
-            "an object".to_owned()
-        };
-        Reader {
-            found,
-            nullable: self.nullable,
-        }
-        .mismatch(&what.as_str());
-        let _mute = Mute::new();
-        visitor.visit_map(Fields::<N> {
-            node: None,
-            keys: Some(Vec::new()),
-            extra_keys: false,
-            fields: fields.iter(),
-            all_fields: fields,
-            unknown: Some(Vec::new()),
-            first_issue: 0,
-            pending: None,
-        })
+        let (access, _mute) = self.fields(fields);
+        visitor.visit_map(access)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -920,22 +954,8 @@ impl<'de, N: Node> Deserializer<'de> for Reader<N> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Stop> {
-        let chosen = match &self.found {
-            Found::Value(node) => node
-                .text()
-                .and_then(|text| variants.iter().find(|v| **v == text)),
-            _ => None,
-        };
-        let variant = match chosen {
-            Some(variant) => variant,
-            None => {
-                let quoted: Vec<String> = variants.iter().map(|v| quote(v)).collect();
-                let expected = format!("one of {}", quoted.join(", "));
-                self.mismatch(&expected.as_str());
-                variants.first().ok_or_else(|| Stop("no variants".into()))?
-            }
-        };
-        visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(*variant))
+        let index = self.variant(variants)?;
+        visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(index))
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
@@ -965,6 +985,8 @@ struct Fields<N> {
     all_fields: &'static [&'static str],
     /// The keys that are not fields, in order, once known.
     unknown: Option<Vec<String>>,
+    /// The unknown key just presented to the type (a strict type refuses it).
+    refused: Option<String>,
     first_issue: usize,
     pending: Option<(Found<N>, Option<&'static str>)>,
 }
@@ -999,14 +1021,15 @@ impl<N: Node> Fields<N> {
     }
 }
 
-impl<'de, N: Node> MapAccess<'de> for Fields<N> {
-    type Error = Stop;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Stop> {
+impl<N: Node> Fields<N> {
+    /// The next key, as its index in the type's fields: each field in declaration order
+    /// (present or not), then each unknown key (as an index past the fields, which a strict
+    /// type refuses and others skip); `None` at the end. Not generic: every struct's derive
+    /// shares it, and reads its fields by index rather than by name.
+    #[inline(never)]
+    fn next_index(&mut self) -> Option<u64> {
         if let Some(field) = self.fields.next() {
+            let index = self.all_fields.len() - self.fields.len() - 1;
             let found = match self.node.as_ref().map(|node| node.field(field)) {
                 Some(Ok(Some(value))) => Found::Value(value),
                 Some(Err(Unreadable)) => Found::Unreadable,
@@ -1021,59 +1044,74 @@ impl<'de, N: Node> MapAccess<'de> for Fields<N> {
                 }
             };
             self.pending = Some((found, Some(field)));
-            return seed
-                .deserialize(IntoDeserializer::<Stop>::into_deserializer(*field))
-                .map(Some);
+            return Some(index as u64);
         }
-        let Some(key) = self.next_unknown() else {
-            return Ok(None);
-        };
-        match seed.deserialize(IntoDeserializer::<Stop>::into_deserializer(key.as_str())) {
-            Ok(k) => {
-                self.pending = Some((Found::Missing { near: None }, None));
-                Ok(Some(k))
-            }
-            Err(stop) => {
-                // A strict type refuses unknown keys: list all of them, before the struct's
-                // other problems, and stop reading it.
-                let known = self.all_fields;
-                let at = self.first_issue;
-                let _ = with(|c| {
-                    let prefix = c.path();
-                    let join = |key: &str| {
-                        if prefix.is_empty() {
-                            key.to_owned()
-                        } else {
-                            format!("{prefix}.{key}")
-                        }
-                    };
-                    let mut listed = vec![Issue::new(join(&key), stop.0.clone())];
-                    for other in self.unknown.take().unwrap_or_default().into_iter().rev() {
-                        listed.push(Issue::new(join(&other), unknown_key(&other, known)));
-                    }
-                    if c.muted == 0 {
-                        let at = at.min(c.issues.len());
-                        c.issues.splice(at..at, listed);
-                    }
-                });
-                Err(stop)
-            }
-        }
+        let key = self.next_unknown()?;
+        self.pending = Some((Found::Missing { near: None }, None));
+        self.refused = Some(key);
+        Some(self.all_fields.len() as u64)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Stop> {
+    /// A strict type refused the unknown key just presented: lists it and every other unknown
+    /// key, before the struct's other problems, and stops reading the struct.
+    #[inline(never)]
+    fn refuse(&mut self) -> Stop {
+        let key = self.refused.take().unwrap_or_default();
+        let known = self.all_fields;
+        let message = unknown_key(&key, known);
+        let at = self.first_issue;
+        let _ = with(|c| {
+            let prefix = c.path();
+            let join = |key: &str| {
+                if prefix.is_empty() {
+                    key.to_owned()
+                } else {
+                    format!("{prefix}.{key}")
+                }
+            };
+            let mut listed = vec![Issue::new(join(&key), message.clone())];
+            for other in self.unknown.take().unwrap_or_default().into_iter().rev() {
+                listed.push(Issue::new(join(&other), unknown_key(&other, known)));
+            }
+            if c.muted == 0 {
+                let at = at.min(c.issues.len());
+                c.issues.splice(at..at, listed);
+            }
+        });
+        Stop(message)
+    }
+
+    /// The value of the key just presented, and its place in the path while it is read.
+    #[inline(never)]
+    fn next_found(&mut self) -> (Found<N>, Option<Enter>) {
         let (found, field) = self
             .pending
             .take()
             .unwrap_or((Found::Missing { near: None }, None));
-        match field {
-            Some(field) => {
-                let _enter = Enter::field(field);
-                seed.deserialize(Reader::new(found))
-            }
-            // An unknown key of a type that skips them: never read.
-            None => seed.deserialize(Reader::new(found)),
+        // An unknown key of a type that skips them is never read: it has no place.
+        (found, field.map(Enter::field))
+    }
+}
+
+impl<'de, N: Node> MapAccess<'de> for Fields<N> {
+    type Error = Stop;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Stop> {
+        let Some(index) = self.next_index() else {
+            return Ok(None);
+        };
+        match seed.deserialize(IntoDeserializer::<Stop>::into_deserializer(index)) {
+            Ok(key) => Ok(Some(key)),
+            Err(_) => Err(self.refuse()),
         }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Stop> {
+        let (found, _enter) = self.next_found();
+        seed.deserialize(Reader::new(found))
     }
 }
 
