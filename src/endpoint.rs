@@ -85,17 +85,23 @@ pub fn read_answer<E: Endpoint, N: Node>(
     request: &E::Request,
     parsed: Result<N, Issue>,
 ) -> Result<E::Answer, Error> {
-    let context = || match E::UNREADABLE_ANSWER {
-        Some(context) => context.to_owned(),
-        None => format!("The server's answer is not a valid {}", E::answer_name()),
-    };
-    let root = parsed.map_err(|issue| Error::InvalidResponse {
-        context: context(),
-        issues: vec![issue],
-    })?;
-    let (answer, mut issues) = decode::read::<E::Answer, N>(root, Mode::Answer);
+    answer_of::<E::Answer, N>(parsed, E::UNREADABLE_ANSWER, E::answer_name(), &|answer| {
+        E::check(request, answer)
+    })
+}
+
+/// [`read_answer`] for answer type `A` (generic over the answer type only, so that endpoints
+/// with the same answer type share it).
+fn answer_of<A: DeserializeOwned, N: Node>(
+    parsed: Result<N, Issue>,
+    unreadable: Option<&'static str>,
+    name: &'static str,
+    check: &dyn Fn(&A) -> Vec<Issue>,
+) -> Result<A, Error> {
+    let root = parsed.map_err(|issue| invalid_answer(unreadable, name, vec![issue]))?;
+    let (answer, mut issues) = decode::read::<A, N>(root, Mode::Answer);
     if let Some(answer) = &answer {
-        for issue in E::check(request, answer) {
+        for issue in check(answer) {
             if issues.iter().all(|known| known.path != issue.path) {
                 issues.push(issue);
             }
@@ -103,11 +109,17 @@ pub fn read_answer<E: Endpoint, N: Node>(
     }
     match answer {
         Some(answer) if issues.is_empty() => Ok(answer),
-        _ => Err(Error::InvalidResponse {
-            context: context(),
-            issues,
-        }),
+        _ => Err(invalid_answer(unreadable, name, issues)),
     }
+}
+
+/// The `InvalidResponse` of an answer that is not a valid `name`.
+fn invalid_answer(unreadable: Option<&'static str>, name: &str, issues: Vec<Issue>) -> Error {
+    let context = match unreadable {
+        Some(context) => context.to_owned(),
+        None => format!("The server's answer is not a valid {name}"),
+    };
+    Error::InvalidResponse { context, issues }
 }
 
 /// The answer is about the booking that was asked for.
@@ -166,7 +178,7 @@ fn one_result_each(requested: &[BookingId], results: &[DeleteResult]) -> Vec<Iss
             "",
             format!(
                 "expected a result for every requested booking, none for {}",
-                missing.join(", ")
+                decode::join(&missing, ", ")
             ),
         ));
     }
@@ -204,6 +216,9 @@ macro_rules! endpoints {
                     ($check)(request, answer)
                 }
                 $(const UNREADABLE_ANSWER: Option<&'static str> = Some($unreadable);)?
+                fn answer_name() -> &'static str {
+                    stringify!($answer)
+                }
             }
         )*
 
@@ -274,14 +289,16 @@ macro_rules! endpoints {
 
         #[cfg(test)]
         mod promise_types {
-            /// Each JavaScript export's promise is typed with its answer type's own name.
+            /// Each JavaScript export's promise is typed with its answer type's own name, which is
+            /// also how messages name it.
             #[test]
             fn name_the_answer_types() {
                 $(
-                    assert_eq!(
-                        $promise,
-                        format!("Promise<{}>", <super::$name as super::Endpoint>::answer_name())
-                    );
+                    let name = <super::$name as super::Endpoint>::answer_name();
+                    assert_eq!($promise, format!("Promise<{name}>"));
+                    // The declared name is the type's own (what the default `answer_name` reads).
+                    let full = std::any::type_name::<<super::$name as super::Endpoint>::Answer>();
+                    assert!(full.ends_with(&format!("::{name}")), "{full}");
                 )*
             }
         }

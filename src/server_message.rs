@@ -80,7 +80,7 @@ fn model_state<N: Node>(state: &N) -> String {
         }
         out.push_str(&key);
         out.push_str(": ");
-        out.push_str(&messages.join(" "));
+        out.push_str(&crate::decode::join(&messages, " "));
     }
     out
 }
