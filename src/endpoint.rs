@@ -187,9 +187,7 @@ fn one_result_each(requested: &[BookingId], results: &[DeleteResult]) -> Vec<Iss
 
 /// Declares endpoints. Each entry gives: the docs every surface shares, then in `js { … }` the
 /// lines only the JavaScript declarations carry (`@example`, `@throws`); the method and path; the
-/// marker type with its request and answer types (and the TypeScript type of the JavaScript
-/// promise, which wasm-bindgen needs as a literal; a test checks it names the answer type);
-/// the check of the answer against the request;
+/// marker type with its request and answer types; the check of the answer against the request;
 /// and the Rust and JavaScript names. (Docs are written as `#[doc = "…"]` because `///` reaches
 /// wasm-bindgen as raw strings that it would show as is, and wasm-bindgen reads only literal
 /// doc text; rustdoc, which expands `concat!`, gets a generated example too.)
@@ -197,7 +195,7 @@ macro_rules! endpoints {
     ($(
         $(#[doc = $doc:literal])*
         js { $(#[doc = $js_doc:literal])* }
-        $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty as $promise:literal,
+        $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
             check: $check:expr,
             $(unreadable: $unreadable:literal,)?
             names: $rust:ident / $js:ident;
@@ -241,28 +239,28 @@ macro_rules! endpoints {
             )*
         }
 
-        // The JavaScript surface: plain functions returning the call's promise, typed with the
-        // answer's tsify declaration. Each hands `read_request::<E>` (its one generic step) to the
-        // shared, non-generic call (`crate::js::run`), so that the `.wasm` holds one async state
-        // machine for every endpoint instead of one per function and method.
+        // The JavaScript surface: async functions typed with the request's and the answer's tsify
+        // declarations. Each hands `read_request::<E>` (its one generic step) to the shared,
+        // non-generic call (`crate::js::run`), so that the `.wasm` holds one async state machine
+        // for every endpoint; each export only awaits it and names the answer's type.
         #[cfg(all(target_arch = "wasm32", feature = "js"))]
         #[wasm_bindgen::prelude::wasm_bindgen(js_class = AdultWorkClient)]
         impl JsClient {
             $(
                 $(#[doc = $doc])*
                 $(#[doc = $js_doc])*
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $promise)]
-                pub fn $rust(
+                #[wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
                     &self,
                     request: tsify::Ts<$request>,
                     #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")]
                     options: Option<wasm_bindgen::JsValue>,
-                ) -> js_sys::Promise {
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
                     self.call(
                         crate::js::read_request::<$name>,
                         request.into(),
                         options.unwrap_or(wasm_bindgen::JsValue::UNDEFINED),
-                    )
+                    ).await.map(tsify::Ts::new_unchecked)
                 }
             )*
         }
@@ -276,31 +274,17 @@ macro_rules! endpoints {
             $(
                 $(#[doc = $doc])*
                 $(#[doc = $js_doc])*
-                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js, unchecked_return_type = $promise)]
-                pub fn $rust(
+                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
                     request: tsify::Ts<$request>,
                     #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")]
                     options: wasm_bindgen::JsValue,
-                ) -> js_sys::Promise {
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
                     crate::js::one_shot(crate::js::read_request::<$name>, request.into(), options)
+                        .await
+                        .map(tsify::Ts::new_unchecked)
                 }
             )*
-        }
-
-        #[cfg(test)]
-        mod promise_types {
-            /// Each JavaScript export's promise is typed with its answer type's own name, which is
-            /// also how messages name it.
-            #[test]
-            fn name_the_answer_types() {
-                $(
-                    let name = <super::$name as super::Endpoint>::answer_name();
-                    assert_eq!($promise, format!("Promise<{name}>"));
-                    // The declared name is the type's own (what the default `answer_name` reads).
-                    let full = std::any::type_name::<<super::$name as super::Endpoint>::Answer>();
-                    assert!(full.ends_with(&format!("::{name}")), "{full}");
-                )*
-            }
         }
     };
 }
@@ -320,7 +304,7 @@ endpoints! {
         #[doc = "`Conflict` when the booking can no longer be cancelled, another HTTP kind, `InvalidResponse`,"]
         #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
     }
-    Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking as "Promise<MadeBooking>",
+    Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking,
         check: |r: &CancelMadeBookingRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: cancel_made_booking / cancelMadeBooking;
 
@@ -339,7 +323,7 @@ endpoints! {
         #[doc = "`NotFound` for a booking that is not the caller's, another HTTP kind, `InvalidResponse`,"]
         #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
     }
-    Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking as "Promise<MadeBooking>",
+    Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking,
         check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: get_made_booking_details / getMadeBookingDetails;
 
@@ -359,7 +343,7 @@ endpoints! {
         #[doc = "`Conflict` when the session has not passed or credits are short, another HTTP kind,"]
         #[doc = "`InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
     }
-    Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking as "Promise<MadeBooking>",
+    Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
         check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
         names: reschedule_made_booking / rescheduleMadeBooking;
 
@@ -383,7 +367,7 @@ endpoints! {
         #[doc = "HTTP kind, `InvalidResponse` (the booking may have been created), `NetworkError`, `Timeout`"]
         #[doc = "or `Aborted`."]
     }
-    Post "/v1/PhoneChat/CreateBooking" => CreateBooking(CreateBookingRequest) -> MadeBooking as "Promise<MadeBooking>",
+    Post "/v1/PhoneChat/CreateBooking" => CreateBooking(CreateBookingRequest) -> MadeBooking,
         check: |r: &CreateBookingRequest, a: &MadeBooking| same_user(r.book_user_id, a.candidate.user_id),
         unreadable: "The booking may have been created, but the server's answer is not a valid MadeBooking (read your bookings before trying again)",
         names: create_booking / createBooking;
@@ -402,7 +386,7 @@ endpoints! {
         #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
         #[doc = "an HTTP kind, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
     }
-    Post "/v1/PhoneChat/DeleteMadeBookings" => DeleteMadeBookings(DeleteMadeBookingsRequest) -> DeleteResults as "Promise<DeleteResults>",
+    Post "/v1/PhoneChat/DeleteMadeBookings" => DeleteMadeBookings(DeleteMadeBookingsRequest) -> DeleteResults,
         check: |r: &DeleteMadeBookingsRequest, a: &DeleteResults| one_result_each(r.booking_ids.ids(), &a.0),
         names: delete_made_bookings / deleteMadeBookings;
 }

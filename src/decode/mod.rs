@@ -1278,7 +1278,11 @@ mod tests {
             ("<TITLE><title>", "<title>"),
             ("xé", "é"),
         ] {
-            assert_eq!(find(haystack, needle), haystack.find(needle), "{haystack} {needle}");
+            assert_eq!(
+                find(haystack, needle),
+                haystack.find(needle),
+                "{haystack} {needle}"
+            );
         }
     }
 }

@@ -6,13 +6,12 @@
 // JavaScript strings, which rustdoc would otherwise flag as bare links.
 #![allow(rustdoc::bare_urls)]
 
-use js_sys::{JsString, Promise, Reflect, Uint8Array};
+use js_sys::{JsString, Reflect, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::client::transport::{parse_json, utf8};
 use crate::client::zone::IntlZone;
@@ -202,14 +201,23 @@ impl JsClient {
     }
 
     /// Runs an endpoint with this client: the body of every client method.
-    pub(crate) fn call(&self, read: ReadRequest, request: JsValue, options: JsValue) -> Promise {
-        future_to_promise(run(Some(self.client.clone()), read, request, options))
+    pub(crate) async fn call(
+        &self,
+        read: ReadRequest,
+        request: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(Some(self.client.clone()), read, request, options).await
     }
 }
 
 /// A one-shot call: the client options and the call options in one object.
-pub(crate) fn one_shot(read: ReadRequest, request: JsValue, options: JsValue) -> Promise {
-    future_to_promise(run(None, read, request, options))
+pub(crate) async fn one_shot(
+    read: ReadRequest,
+    request: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(None, read, request, options).await
 }
 
 /// Every endpoint call from JavaScript, with a client's settings (`client`) or a one-shot

@@ -118,6 +118,7 @@ pub mod sdk {
     use js_sys::Promise;
     use tsify::Ts;
     use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::future_to_promise;
 
     fn ts<T: tsify::Tsify>(value: JsValue) -> Ts<T> {
         Ts::new_unchecked(value)
@@ -130,7 +131,10 @@ pub mod sdk {
     macro_rules! methods {
         ($($name:ident),*) => {$(
             pub fn $name(&self, request: JsValue, options: Option<JsValue>) -> Promise {
-                self.0.$name(ts(request), options)
+                let client = self.0.clone();
+                future_to_promise(async move {
+                    client.$name(ts(request), options).await.map(Into::into)
+                })
             }
         )*};
     }
@@ -157,7 +161,9 @@ pub mod sdk {
     macro_rules! functions {
         ($($name:ident),*) => {$(
             pub fn $name(request: JsValue, options: JsValue) -> Promise {
-                adultwork_sdk::$name(ts(request), options)
+                future_to_promise(async move {
+                    adultwork_sdk::$name(ts(request), options).await.map(Into::into)
+                })
             }
         )*};
     }
