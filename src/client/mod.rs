@@ -147,13 +147,13 @@ impl AdultWorkClient {
         self.inner.tokens.fixed()
     }
 
-    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method. Only the
-    /// steps that need `E`'s types are generic (checking the request, putting it on the wire,
-    /// reading the answer); they run synchronously around [`exchange`](Self::exchange), the one
-    /// async state machine every endpoint shares.
+    /// Runs endpoint `E` for `request`: the mechanism behind every endpoint method, which
+    /// call it with [`RequestOptions::default()`]. Call it directly to pass options of one
+    /// call: an `AbortSignal`, or another time limit or number of retries.
     ///
-    /// Call it directly to pass options of one call: an `AbortSignal`, or another time limit or
-    /// number of retries.
+    /// Only the steps that need `E`'s types are generic (checking the request, putting it on
+    /// the wire, reading the answer); they run around the exchange with the server, which every
+    /// endpoint shares.
     ///
     /// Dropping the returned future cancels the call: the `fetch` in flight is aborted (the
     /// server sees the connection close) and the attempt's timer is cleared.
