@@ -3,7 +3,8 @@
 //! (next to json_node.rs, which stands in for `JSON.parse`).
 //!
 //! - Nothing panics (in Wasm a panic traps the instance): the answer decoder, the server
-//!   message reader, the request decoder and every pure parser.
+//!   message reader, the request decoders (with their rules across fields), the delete answer
+//!   reader and every pure parser.
 //! - An accepted answer is exactly the documented shape: serialized back, it has the type's
 //!   fields in order (as its serde derive declares them) and decodes again to the same value.
 //! - A refused answer lists at least one problem, each with a message and a path that is the
@@ -12,10 +13,12 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use adultwork_sdk::decode::{decode, fields_of, Mode};
-use adultwork_sdk::endpoint::{read_answer, CancelMadeBooking};
-use adultwork_sdk::model::{MadeBooking, PhoneChatBookingUser};
+use adultwork_sdk::endpoint::{read_answer, CancelMadeBooking, DeleteMadeBookings};
+use adultwork_sdk::model::{DeleteResults, MadeBooking, PhoneChatBookingUser};
 use adultwork_sdk::options::BaseUrl;
-use adultwork_sdk::requests::CancelMadeBookingRequest;
+use adultwork_sdk::requests::{
+    self, CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
+};
 use adultwork_sdk::rules::Rule;
 use adultwork_sdk::server_message::{server_message, SERVER_MESSAGE_MAX_CHARS};
 use adultwork_sdk::{datetime, retry, Error};
@@ -26,6 +29,15 @@ use super::json_node::{parse_body, parse_error_body, JsonNode};
 pub fn booking_1() -> CancelMadeBookingRequest {
     decode(
         JsonNode(serde_json::json!({"BookingID": 1, "Reason": "x"})),
+        Mode::Request,
+    )
+    .unwrap()
+}
+
+/// The delete request the corpus answers: bookings 1 and 2.
+pub fn bookings_1_and_2() -> DeleteMadeBookingsRequest {
+    decode(
+        JsonNode(serde_json::json!({"BookingIDs": [1, 2]})),
         Mode::Request,
     )
     .unwrap()
@@ -114,11 +126,24 @@ pub fn check_everything(data: &[u8]) {
 
     if let Ok(JsonNode(value)) = parse_body(data).map_err(drop) {
         let _ = decode::<CancelMadeBookingRequest, _>(JsonNode(value.clone()), Mode::Request);
-        let _ = decode::<PhoneChatBookingUser, _>(JsonNode(value), Mode::Request);
+        let _ = decode::<PhoneChatBookingUser, _>(JsonNode(value.clone()), Mode::Request);
+        // The requests as callers' values, with the rules across fields.
+        let _ = requests::read::<CreateBookingRequest, _>(JsonNode(value.clone()));
+        let _ = requests::read::<DeleteMadeBookingsRequest, _>(JsonNode(value.clone()));
+        // The body as DeleteMadeBookings' answer: accepted only as one result per booking.
+        match read_answer::<DeleteMadeBookings, _>(&bookings_1_and_2(), Ok(JsonNode(value))) {
+            Ok(DeleteResults(results)) => assert_eq!(results.len(), 2),
+            Err(Error::InvalidResponse { issues, .. }) => {
+                assert!(!issues.is_empty());
+                assert!(issues.iter().all(|i| !i.message.is_empty()));
+            }
+            Err(other) => panic!("a delete answer gave {other:?}"),
+        }
     }
     let text = String::from_utf8_lossy(data);
     let _ = datetime::parse(&text);
     let _ = datetime::parse_gmt_offset(&text);
+    let _ = datetime::parse_minute(&text);
     let _ = BaseUrl::try_new(text.as_ref());
     let _ = retry::parse_retry_after(&text, 1.7e12);
 }
