@@ -259,9 +259,15 @@ impl AttemptSignal {
 
     /// Like [`race`](Self::race), but a stop is an error: the signal's reason, as `fetch`
     /// rejects with it. Used for `fetch` and its body, so that a caller's `fetch` that
-    /// ignores the signal still stops at the time limit.
-    async fn until_stopped(&self, promise: Promise) -> Result<JsValue, JsValue> {
-        let settled = self.race(promise).await;
+    /// ignores the signal still stops at the time limit. The engine's own `fetch` (`raced:
+    /// false`) honours the signal itself, for the response and its body, so its promises are
+    /// awaited as they are: racing them costs a promise and a listener per step of every call.
+    async fn until_stopped(&self, promise: Promise, raced: bool) -> Result<JsValue, JsValue> {
+        let settled = if raced {
+            self.race(promise).await
+        } else {
+            JsFuture::from(promise).await
+        };
         if self.signal.aborted() {
             return Err(self.signal.reason());
         }
@@ -361,7 +367,11 @@ pub(crate) async fn exchange(
         None => global_fetch(&built),
     }
     .map_err(Broken::Threw)?;
-    let response = attempt.until_stopped(sent).await.map_err(Broken::Threw)?;
+    let raced = request.fetch.is_some();
+    let response = attempt
+        .until_stopped(sent, raced)
+        .await
+        .map_err(Broken::Threw)?;
     let response: Response = response.dyn_into().map_err(|_| {
         Broken::Error(network(
             "fetch resolved to something that is not a Response".into(),
@@ -377,7 +387,7 @@ pub(crate) async fn exchange(
         if declared.is_some_and(|n| n > u64::from(MAX_BODY_BYTES)) {
             return Ok(Answer::Success(Err(too_large())));
         }
-        let buffer = read(&response, attempt).await?;
+        let buffer = read(&response, attempt, raced).await?;
         attempt.clean();
         if buffer.byte_length() > MAX_BODY_BYTES {
             return Ok(Answer::Success(Err(too_large())));
@@ -387,7 +397,7 @@ pub(crate) async fn exchange(
         ));
     }
     let retry_after = header("Retry-After");
-    let buffer = read(&response, attempt).await?;
+    let buffer = read(&response, attempt, raced).await?;
     attempt.clean();
     let end = buffer.byte_length().min(MAX_ERROR_BODY_BYTES);
     let body = Uint8Array::new_with_byte_offset_and_length(&buffer, 0, end).to_vec();
@@ -398,10 +408,14 @@ pub(crate) async fn exchange(
     })
 }
 
-async fn read(response: &Response, attempt: &AttemptSignal) -> Result<ArrayBuffer, Broken> {
+async fn read(
+    response: &Response,
+    attempt: &AttemptSignal,
+    raced: bool,
+) -> Result<ArrayBuffer, Broken> {
     let promise = response.array_buffer().map_err(Broken::Threw)?;
     let buffer = attempt
-        .until_stopped(promise)
+        .until_stopped(promise, raced)
         .await
         .map_err(Broken::Threw)?;
     Ok(buffer.unchecked_into())

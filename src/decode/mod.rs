@@ -511,7 +511,7 @@ pub fn js_number(n: f64) -> String {
 
 /// `items` joined by `separator`. (By hand: std's `join` is about 0.9 KB of `.wasm` for each
 /// item type it is used with; this is about 0.1 KB.)
-pub fn join<T: AsRef<str>>(items: &[T], separator: &str) -> String {
+pub(crate) fn join<T: AsRef<str>>(items: &[T], separator: &str) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -542,7 +542,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// Where `needle` first occurs in `haystack` (a byte offset, always at a character boundary),
 /// by a plain scan: `str::find` with a string pattern brings core's Two-Way searcher, about
 /// 1.3 KB of `.wasm`, to texts of a few KB at most.
-pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
