@@ -8,7 +8,10 @@ const COLD_BUDGET_MS = 10;
 // hand-written core it replaced (d206059), as this report measured that one on 2026-11-27.
 const HANDWRITTEN_SIZE = 45_841; // gzip .wasm + bundled JS, as issue 10 states it (this report: 46,209)
 const REBUILD_SIZE_BUDGET = 50_400; // at most 10% growth, with a breakdown of where the bytes go
-const HANDWRITTEN_CALL_US = 77.4; // SDK `cancelMadeBooking`, figure 3
+// SDK `cancelMadeBooking`, figure 3, of the hand-written core rerun on this host on 2026-11-29
+// (12:16 UTC, d206059; the host measured 3-4x slower than on 2026-11-27, when it was 77.4 µs).
+// Re-measure: see bench/what-was-tried.md.
+const HANDWRITTEN_CALL_US = 214.4;
 const REBUILD_CALL_BUDGET = 1.5; // × the hand-written core's call
 const HEAP_NOISE = 64 * 1024; // bytes of JS heap change over the last interval treated as noise
 
@@ -162,7 +165,7 @@ export function render(r) {
     const call = median(r.calls.sdk);
     const limit = HANDWRITTEN_CALL_US * REBUILD_CALL_BUDGET;
     budget.push([
-      `rebuild: one call (fetch stubbed, Chromium) ≤ ${REBUILD_CALL_BUDGET}× the hand-written core's ${fixed(HANDWRITTEN_CALL_US, 1)} µs (≤ ${fixed(limit, 1)} µs)`,
+      `rebuild: one call (fetch stubbed, Chromium) ≤ ${REBUILD_CALL_BUDGET}× the hand-written core's ${fixed(HANDWRITTEN_CALL_US, 1)} µs on this host (≤ ${fixed(limit, 1)} µs)`,
       `${fixed(call, 1)} µs (${fixed(call / HANDWRITTEN_CALL_US, 2)}×)`,
       verdict(call <= limit, call <= limit ? `(${fixed(limit - call, 1)} µs to spare)` : `by ${fixed(call - limit, 1)} µs`),
     ]);
