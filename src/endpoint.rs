@@ -178,7 +178,7 @@ fn one_result_each(requested: &[BookingId], results: &[DeleteResult]) -> Vec<Iss
             "",
             format!(
                 "expected a result for every requested booking, none for {}",
-                decode::join(&missing, ", ")
+                missing.join(", ")
             ),
         ));
     }

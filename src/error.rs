@@ -377,7 +377,7 @@ fn redacted(text: &str, token: &str) -> Option<String> {
     let mut out = String::new();
     let mut rest = text;
     let mut changed = false;
-    while let Some(at) = crate::decode::find(rest, token) {
+    while let Some(at) = rest.find(token) {
         let before = rest.get(..at).unwrap_or("");
         let after = rest.get(at + token.len()..).unwrap_or("");
         let whole = !before.chars().next_back().is_some_and(token_char)

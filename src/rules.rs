@@ -689,7 +689,7 @@ impl BookingIds {
 impl Serialize for BookingIds {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text: Vec<String> = self.0.iter().map(ToString::to_string).collect();
-        s.serialize_str(&decode::join(&text, ","))
+        s.serialize_str(&text.join(","))
     }
 }
 

@@ -5,7 +5,7 @@
 //! tests) and its few message fields are read from the parsed value through [`Node`], the
 //! decoder's view of a value: a best-effort reading, where anything unusable is skipped.
 
-use crate::decode::{find, truncate, Node, Shape};
+use crate::decode::{truncate, Node, Shape};
 
 /// How much of a server's message the SDK keeps.
 pub const SERVER_MESSAGE_MAX_CHARS: usize = 300;
@@ -80,7 +80,7 @@ fn model_state<N: Node>(state: &N) -> String {
         }
         out.push_str(&key);
         out.push_str(": ");
-        out.push_str(&crate::decode::join(&messages, " "));
+        out.push_str(&messages.join(" "));
     }
     out
 }
@@ -118,10 +118,10 @@ pub fn server_message<N: Node>(
 fn from_markup(markup: &str) -> String {
     // ASCII lower-casing keeps every byte offset, so the copy is searched and the original cut.
     let lower = markup.to_ascii_lowercase();
-    if let Some(start) = find(&lower, "<title>").map(|i| i + "<title>".len()) {
+    if let Some(start) = lower.find("<title>").map(|i| i + "<title>".len()) {
         let end = lower
             .get(start..)
-            .and_then(|rest| find(rest, "</title>"))
+            .and_then(|rest| rest.find("</title>"))
             .map_or(markup.len(), |i| start + i);
         let title = decode_entities(markup.get(start..end).unwrap_or("").trim());
         if !title.is_empty() {
@@ -141,7 +141,7 @@ fn from_markup(markup: &str) -> String {
         // Skip a tag, or a whole <script>/<style> element.
         let element_end = |open: &str, close: &str| {
             rest.starts_with(open)
-                .then(|| find(rest, close).map(|e| i + e + close.len()))
+                .then(|| rest.find(close).map(|e| i + e + close.len()))
                 .flatten()
         };
         i = element_end("<script", "</script>")

@@ -269,7 +269,7 @@ fn unexpected(got: &de::Unexpected<'_>) -> String {
 pub fn unknown_key(key: &str, known: &[&str]) -> String {
     match did_you_mean(key, known) {
         Some(meant) => format!("is not a known key; did you mean \"{meant}\"?"),
-        None => format!("is not a known key; expected one of {}", join(known, ", ")),
+        None => format!("is not a known key; expected one of {}", known.join(", ")),
     }
 }
 
@@ -509,19 +509,6 @@ pub fn js_number(n: f64) -> String {
     }
 }
 
-/// `items` joined by `separator`. (By hand: std's `join` is about 0.9 KB of `.wasm` for each
-/// item type it is used with; this is about 0.1 KB.)
-pub(crate) fn join<T: AsRef<str>>(items: &[T], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(item.as_ref());
-    }
-    out
-}
-
 /// At most `max` characters of `s`, ending in an ellipsis when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     let keep = max.saturating_sub(1);
@@ -537,19 +524,6 @@ pub fn truncate(s: &str, max: usize) -> String {
         }
     }
     s.to_owned()
-}
-
-/// Where `needle` first occurs in `haystack` (a byte offset, always at a character boundary),
-/// by a plain scan: `str::find` with a string pattern brings core's Two-Way searcher, about
-/// 1.3 KB of `.wasm`, to texts of a few KB at most.
-pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window == needle.as_bytes())
 }
 
 /// A string as a message shows it: quoted, escaped, and cut to 40 characters. (Escaped by
@@ -741,7 +715,7 @@ impl<N: Node> Reader<N> {
             None if variants.is_empty() => Err(Stop("no variants".into())),
             None => {
                 let quoted: Vec<String> = variants.iter().map(|v| quote(v)).collect();
-                let expected = format!("one of {}", join(&quoted, ", "));
+                let expected = format!("one of {}", quoted.join(", "));
                 self.mismatch(&expected.as_str());
                 Ok(0)
             }
@@ -1000,7 +974,7 @@ fn list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", join(rest, ", ")),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -1266,23 +1240,5 @@ mod tests {
         assert_eq!(truncate("abc", 0), "…");
         assert_eq!(truncate("", 0), "");
         assert_eq!(quote("a\"b\n"), "\"a\\\"b\\n\"");
-    }
-
-    #[test]
-    fn finds_like_str_find() {
-        for (haystack, needle) in [
-            ("abcabc", "cab"),
-            ("ééx", "x"),
-            ("a", ""),
-            ("ab", "abc"),
-            ("<TITLE><title>", "<title>"),
-            ("xé", "é"),
-        ] {
-            assert_eq!(
-                find(haystack, needle),
-                haystack.find(needle),
-                "{haystack} {needle}"
-            );
-        }
     }
 }
