@@ -47,7 +47,6 @@
 pub mod options;
 pub(crate) mod token;
 pub(crate) mod transport;
-pub mod zone;
 
 use std::fmt;
 use std::rc::Rc;
@@ -56,13 +55,13 @@ use js_sys::{JsString, Math, Object};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
+pub use crate::datetime::IntlZone;
 pub use options::{
     AccessToken, ClientOptions, ClientSettings, FetchFn, RequestOptions, Secret, Signal,
     TokenError, TokenFuture, TokenProvider,
 };
 use token::{Lease, Tokens};
 use transport::{Answer, AttemptSignal, Broken, CallSignal, Outgoing};
-pub use zone::IntlZone;
 
 use crate::decode::{self, js::Js};
 use crate::endpoint::{Endpoint, Method};

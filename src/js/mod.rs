@@ -14,9 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::client::transport::{parse_json, utf8};
-use crate::client::zone::IntlZone;
 use crate::client::{redacted, wire, Wire};
 use crate::client::{AdultWorkClient, ClientOptions, ClientSettings, RequestOptions};
+use crate::datetime::IntlZone;
 use crate::datetime::ZoneUnavailable;
 use crate::decode::{self, js::Js, Mode};
 use crate::endpoint::{read_answer, Endpoint};
