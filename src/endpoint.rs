@@ -1,17 +1,16 @@
 //! The API's operations, each declared once in `endpoints!`: its method, path, request and
 //! answer types, and how the answer must match the request. From that one declaration come the
-//! [`Endpoint`] the shared call mechanism runs (`AdultWorkClient::send`), the Rust method on
-//! `AdultWorkClient`, and, in the npm package, the one-shot JavaScript function and the
-//! JavaScript client method, with their TypeScript types (`Promise<MadeBooking>` is the answer
-//! type's own tsify declaration).
+//! [`Endpoint`] the shared call mechanism runs (`AdultWorkClient::send`), and, made by the
+//! modules that own them, the Rust method on `AdultWorkClient` (`client`) and, in the npm
+//! package, the one-shot JavaScript function and the JavaScript client method with their
+//! TypeScript types (`js`; `Promise<MadeBooking>` is the answer type's own tsify declaration).
+//! This module depends on neither.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::decode::{self, Mode, Node};
 use crate::error::{Error, Issue};
-#[cfg(all(target_arch = "wasm32", feature = "js"))]
-use crate::js::JsClient;
 use crate::model::{DeleteResult, DeleteResults, MadeBooking};
 use crate::requests::{
     BookingIdRequest, CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
@@ -185,13 +184,129 @@ fn one_result_each(requested: &[BookingId], results: &[DeleteResult]) -> Vec<Iss
     issues
 }
 
-/// Declares endpoints. Each entry gives: the docs every surface shares, then in `js { … }` the
-/// lines only the JavaScript declarations carry (`@example`, `@throws`); the method and path; the
-/// marker type with its request and answer types; the check of the answer against the request;
-/// and the Rust and JavaScript names. (Docs are written as `#[doc = "…"]` because `///` reaches
-/// wasm-bindgen as raw strings that it would show as is, and wasm-bindgen reads only literal
-/// doc text; rustdoc, which expands `concat!`, gets a generated example too.)
+/// The API's endpoints, each declared once. `endpoints!(then)` hands the list to the macro
+/// `then`, which makes from it what its module needs: the marker types and their [`Endpoint`]
+/// impls here, the Rust methods in `client`, the JavaScript functions and methods in `js`.
+///
+/// Each entry gives: the docs every surface shares, then in `js { … }` the lines only the
+/// JavaScript declarations carry (`@example`, `@throws`); the method and path; the marker type
+/// with its request and answer types; the check of the answer against the request (run here);
+/// an optional message for an answer that fails validation; and the Rust and JavaScript names.
+/// (Docs are written as `#[doc = "…"]` because `///` reaches wasm-bindgen as raw strings that it
+/// would show as is, and wasm-bindgen reads only literal doc text; rustdoc, which expands
+/// `concat!`, gets a generated example too.) Type names resolve where `then` runs, so each
+/// caller brings `model::*`, `requests::*` and `endpoint::*` into scope.
 macro_rules! endpoints {
+    ($then:ident) => {
+        $then! {
+            #[doc = "Cancels a PhoneChat booking the logged-in user made"]
+            #[doc = "(`POST /v1/PhoneChat/CancelMadeBooking`)."]
+            #[doc = ""]
+            #[doc = "Resolves to the updated booking, every field validated. Network errors and timeouts"]
+            #[doc = "are not retried: the server may already have cancelled (read the booking to find out)."]
+            js {
+                #[doc = ""]
+                #[doc = "@example"]
+                #[doc = "const booking = await cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" }, { accessToken });"]
+                #[doc = "// or, with a client: await client.cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" });"]
+                #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+                #[doc = "`Conflict` when the booking can no longer be cancelled, another HTTP kind, `InvalidResponse`,"]
+                #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
+            }
+            Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking,
+                check: |r: &CancelMadeBookingRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+                names: cancel_made_booking / cancelMadeBooking;
+
+            #[doc = "Reads one PhoneChat booking the logged-in user made"]
+            #[doc = "(`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`)."]
+            #[doc = ""]
+            #[doc = "Resolves to the booking, every field validated; `NotFound` for a booking that is not"]
+            #[doc = "the caller's. Being a read, it is also retried after network errors, timeouts, `502`"]
+            #[doc = "and `504` (within `maxRetries`), besides `429` and `503`."]
+            js {
+                #[doc = ""]
+                #[doc = "@example"]
+                #[doc = "const booking = await getMadeBookingDetails({ BookingID: 1001 }, { accessToken });"]
+                #[doc = "// or, with a client: await client.getMadeBookingDetails({ BookingID: 1001 });"]
+                #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+                #[doc = "`NotFound` for a booking that is not the caller's, another HTTP kind, `InvalidResponse`,"]
+                #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
+            }
+            Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking,
+                check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+                names: get_made_booking_details / getMadeBookingDetails;
+
+            #[doc = "Reschedules a PhoneChat booking whose session has passed"]
+            #[doc = "(`POST /v1/PhoneChat/RescheduleMadeBooking`): the server sets a new `SessionDate` 5–10"]
+            #[doc = "minutes from now and keeps everything else."]
+            #[doc = ""]
+            #[doc = "Resolves to the updated booking, every field validated. The server refuses (`Conflict`)"]
+            #[doc = "when the session has not passed or the client lacks credits. Network errors and"]
+            #[doc = "timeouts are not retried: the server may already have rescheduled."]
+            js {
+                #[doc = ""]
+                #[doc = "@example"]
+                #[doc = "const booking = await rescheduleMadeBooking({ BookingID: 1004 }, { accessToken });"]
+                #[doc = "// or, with a client: await client.rescheduleMadeBooking({ BookingID: 1004 });"]
+                #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+                #[doc = "`Conflict` when the session has not passed or credits are short, another HTTP kind,"]
+                #[doc = "`InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
+            }
+            Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
+                check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
+                names: reschedule_made_booking / rescheduleMadeBooking;
+
+            #[doc = "Books a PhoneChat session with another user (`POST /v1/PhoneChat/CreateBooking`)."]
+            #[doc = ""]
+            #[doc = "Every problem of the request is reported at once, with its path, and nothing is sent:"]
+            #[doc = "`Duration` under 5, a `PhoneNumber` missing with `Method` 1, `AcceptBy` not before"]
+            #[doc = "`SessionDate`, … Only the fields the chosen `Method` uses go on the wire; a `Date` is"]
+            #[doc = "written as UK wall-clock time. Resolves to the new booking, every field validated."]
+            #[doc = "Network errors and timeouts are not retried: the booking may have been made (read your"]
+            #[doc = "bookings before trying again); so may it when the answer fails validation."]
+            js {
+                #[doc = ""]
+                #[doc = "@example"]
+                #[doc = "const booking = await createBooking({"]
+                #[doc = "  BookUserID: 2001, SessionDate: \"2026-12-01 18:30\", Duration: 30, Method: 1,"]
+                #[doc = "  PhoneNumber: \"07700900123\", Credits: 30, AcceptBy: \"2026-12-01 17:00\","]
+                #[doc = "}, { accessToken });"]
+                #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+                #[doc = "`BadRequest` when the server refuses the booking (a past date, too few credits), another"]
+                #[doc = "HTTP kind, `InvalidResponse` (the booking may have been created), `NetworkError`, `Timeout`"]
+                #[doc = "or `Aborted`."]
+            }
+            Post "/v1/PhoneChat/CreateBooking" => CreateBooking(CreateBookingRequest) -> MadeBooking,
+                check: |r: &CreateBookingRequest, a: &MadeBooking| same_user(r.book_user_id, a.candidate.user_id),
+                unreadable: "The booking may have been created, but the server's answer is not a valid MadeBooking (read your bookings before trying again)",
+                names: create_booking / createBooking;
+
+            #[doc = "Deletes finished PhoneChat bookings the logged-in user made"]
+            #[doc = "(`POST /v1/PhoneChat/DeleteMadeBookings`), 1 to 100 at a time."]
+            #[doc = ""]
+            #[doc = "Resolves to one `DeleteResult` per requested booking: `Deleted: false` with the server's"]
+            #[doc = "`Message` for one it refused (only `Rejected`, `Cancelled` and `Confirmed` bookings can be"]
+            #[doc = "deleted; see `canDelete`). The IDs are sent as the one comma-separated string the API takes."]
+            js {
+                #[doc = ""]
+                #[doc = "@example"]
+                #[doc = "const results = await deleteMadeBookings({ BookingIDs: [1002, 1003] }, { accessToken });"]
+                #[doc = "for (const r of results) if (!r.Deleted) console.warn(r.BookingID, r.Message);"]
+                #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
+                #[doc = "an HTTP kind, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
+            }
+            Post "/v1/PhoneChat/DeleteMadeBookings" => DeleteMadeBookings(DeleteMadeBookingsRequest) -> DeleteResults,
+                check: |r: &DeleteMadeBookingsRequest, a: &DeleteResults| one_result_each(r.booking_ids.ids(), &a.0),
+                names: delete_made_bookings / deleteMadeBookings;
+        }
+    };
+}
+// Used by `client` and `js`, which exist only in Wasm.
+#[allow(unused_imports)]
+pub(crate) use endpoints;
+
+/// Makes each endpoint's marker type and its [`Endpoint`] impl.
+macro_rules! marker_types {
     ($(
         $(#[doc = $doc:literal])*
         js { $(#[doc = $js_doc:literal])* }
@@ -219,177 +334,10 @@ macro_rules! endpoints {
                 }
             }
         )*
-
-        #[cfg(target_arch = "wasm32")]
-        impl crate::client::AdultWorkClient {
-            $(
-                $(#[doc = $doc])*
-                #[doc = ""]
-                #[doc = "# Example"]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = concat!("# use adultwork_sdk::{AdultWorkClient, Error, requests::", stringify!($request), "};")]
-                #[doc = concat!("# async fn example(client: &AdultWorkClient, request: &", stringify!($request), ") -> Result<(), Error> {")]
-                #[doc = concat!("let answer = client.", stringify!($rust), "(request).await?;")]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
-                pub async fn $rust(&self, request: &$request) -> Result<$answer, crate::Error> {
-                    self.send::<$name>(request, &crate::client::RequestOptions::default()).await
-                }
-            )*
-        }
-
-        // The JavaScript surface: async functions typed with the request's and the answer's tsify
-        // declarations. Each hands `read_request::<E>` (its one generic step) to the shared,
-        // non-generic call (`crate::js::run`), so that the `.wasm` holds one async state machine
-        // for every endpoint; each export only awaits it and names the answer's type.
-        #[cfg(all(target_arch = "wasm32", feature = "js"))]
-        #[wasm_bindgen::prelude::wasm_bindgen(js_class = AdultWorkClient)]
-        impl JsClient {
-            $(
-                $(#[doc = $doc])*
-                $(#[doc = $js_doc])*
-                #[wasm_bindgen(js_name = $js)]
-                pub async fn $rust(
-                    &self,
-                    request: tsify::Ts<$request>,
-                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")]
-                    options: Option<wasm_bindgen::JsValue>,
-                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
-                    self.call(
-                        crate::js::read_request::<$name>,
-                        request.into(),
-                        options.unwrap_or(wasm_bindgen::JsValue::UNDEFINED),
-                    ).await.map(tsify::Ts::new_unchecked)
-                }
-            )*
-        }
-
-        /// The one-shot JavaScript functions: `fn(request, options)` with the client options
-        /// and the call options in one object.
-        #[cfg(all(target_arch = "wasm32", feature = "js"))]
-        pub mod js_functions {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[doc = $doc])*
-                $(#[doc = $js_doc])*
-                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js)]
-                pub async fn $rust(
-                    request: tsify::Ts<$request>,
-                    #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")]
-                    options: wasm_bindgen::JsValue,
-                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
-                    crate::js::one_shot(crate::js::read_request::<$name>, request.into(), options)
-                        .await
-                        .map(tsify::Ts::new_unchecked)
-                }
-            )*
-        }
     };
 }
 
-endpoints! {
-    #[doc = "Cancels a PhoneChat booking the logged-in user made"]
-    #[doc = "(`POST /v1/PhoneChat/CancelMadeBooking`)."]
-    #[doc = ""]
-    #[doc = "Resolves to the updated booking, every field validated. Network errors and timeouts"]
-    #[doc = "are not retried: the server may already have cancelled (read the booking to find out)."]
-    js {
-        #[doc = ""]
-        #[doc = "@example"]
-        #[doc = "const booking = await cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" }, { accessToken });"]
-        #[doc = "// or, with a client: await client.cancelMadeBooking({ BookingID: 1001, Reason: \"Plans changed\" });"]
-        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
-        #[doc = "`Conflict` when the booking can no longer be cancelled, another HTTP kind, `InvalidResponse`,"]
-        #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
-    }
-    Post "/v1/PhoneChat/CancelMadeBooking" => CancelMadeBooking(CancelMadeBookingRequest) -> MadeBooking,
-        check: |r: &CancelMadeBookingRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
-        names: cancel_made_booking / cancelMadeBooking;
-
-    #[doc = "Reads one PhoneChat booking the logged-in user made"]
-    #[doc = "(`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`)."]
-    #[doc = ""]
-    #[doc = "Resolves to the booking, every field validated; `NotFound` for a booking that is not"]
-    #[doc = "the caller's. Being a read, it is also retried after network errors, timeouts, `502`"]
-    #[doc = "and `504` (within `maxRetries`), besides `429` and `503`."]
-    js {
-        #[doc = ""]
-        #[doc = "@example"]
-        #[doc = "const booking = await getMadeBookingDetails({ BookingID: 1001 }, { accessToken });"]
-        #[doc = "// or, with a client: await client.getMadeBookingDetails({ BookingID: 1001 });"]
-        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
-        #[doc = "`NotFound` for a booking that is not the caller's, another HTTP kind, `InvalidResponse`,"]
-        #[doc = "`NetworkError`, `Timeout` or `Aborted`."]
-    }
-    Get "/v1/PhoneChat/MadeBookingDetails" => MadeBookingDetails(BookingIdRequest) -> MadeBooking,
-        check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
-        names: get_made_booking_details / getMadeBookingDetails;
-
-    #[doc = "Reschedules a PhoneChat booking whose session has passed"]
-    #[doc = "(`POST /v1/PhoneChat/RescheduleMadeBooking`): the server sets a new `SessionDate` 5–10"]
-    #[doc = "minutes from now and keeps everything else."]
-    #[doc = ""]
-    #[doc = "Resolves to the updated booking, every field validated. The server refuses (`Conflict`)"]
-    #[doc = "when the session has not passed or the client lacks credits. Network errors and"]
-    #[doc = "timeouts are not retried: the server may already have rescheduled."]
-    js {
-        #[doc = ""]
-        #[doc = "@example"]
-        #[doc = "const booking = await rescheduleMadeBooking({ BookingID: 1004 }, { accessToken });"]
-        #[doc = "// or, with a client: await client.rescheduleMadeBooking({ BookingID: 1004 });"]
-        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
-        #[doc = "`Conflict` when the session has not passed or credits are short, another HTTP kind,"]
-        #[doc = "`InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
-    }
-    Post "/v1/PhoneChat/RescheduleMadeBooking" => RescheduleMadeBooking(BookingIdRequest) -> MadeBooking,
-        check: |r: &BookingIdRequest, a: &MadeBooking| same_booking(r.booking_id, a.booking_id),
-        names: reschedule_made_booking / rescheduleMadeBooking;
-
-    #[doc = "Books a PhoneChat session with another user (`POST /v1/PhoneChat/CreateBooking`)."]
-    #[doc = ""]
-    #[doc = "Every problem of the request is reported at once, with its path, and nothing is sent:"]
-    #[doc = "`Duration` under 5, a `PhoneNumber` missing with `Method` 1, `AcceptBy` not before"]
-    #[doc = "`SessionDate`, … Only the fields the chosen `Method` uses go on the wire; a `Date` is"]
-    #[doc = "written as UK wall-clock time. Resolves to the new booking, every field validated."]
-    #[doc = "Network errors and timeouts are not retried: the booking may have been made (read your"]
-    #[doc = "bookings before trying again); so may it when the answer fails validation."]
-    js {
-        #[doc = ""]
-        #[doc = "@example"]
-        #[doc = "const booking = await createBooking({"]
-        #[doc = "  BookUserID: 2001, SessionDate: \"2026-12-01 18:30\", Duration: 30, Method: 1,"]
-        #[doc = "  PhoneNumber: \"07700900123\", Credits: 30, AcceptBy: \"2026-12-01 17:00\","]
-        #[doc = "}, { accessToken });"]
-        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
-        #[doc = "`BadRequest` when the server refuses the booking (a past date, too few credits), another"]
-        #[doc = "HTTP kind, `InvalidResponse` (the booking may have been created), `NetworkError`, `Timeout`"]
-        #[doc = "or `Aborted`."]
-    }
-    Post "/v1/PhoneChat/CreateBooking" => CreateBooking(CreateBookingRequest) -> MadeBooking,
-        check: |r: &CreateBookingRequest, a: &MadeBooking| same_user(r.book_user_id, a.candidate.user_id),
-        unreadable: "The booking may have been created, but the server's answer is not a valid MadeBooking (read your bookings before trying again)",
-        names: create_booking / createBooking;
-
-    #[doc = "Deletes finished PhoneChat bookings the logged-in user made"]
-    #[doc = "(`POST /v1/PhoneChat/DeleteMadeBookings`), 1 to 100 at a time."]
-    #[doc = ""]
-    #[doc = "Resolves to one `DeleteResult` per requested booking: `Deleted: false` with the server's"]
-    #[doc = "`Message` for one it refused (only `Rejected`, `Cancelled` and `Confirmed` bookings can be"]
-    #[doc = "deleted; see `canDelete`). The IDs are sent as the one comma-separated string the API takes."]
-    js {
-        #[doc = ""]
-        #[doc = "@example"]
-        #[doc = "const results = await deleteMadeBookings({ BookingIDs: [1002, 1003] }, { accessToken });"]
-        #[doc = "for (const r of results) if (!r.Deleted) console.warn(r.BookingID, r.Message);"]
-        #[doc = "@throws {AdultWorkError} (the promise rejects) `InvalidRequest` (nothing was sent), `InvalidConfig`,"]
-        #[doc = "an HTTP kind, `InvalidResponse`, `NetworkError`, `Timeout` or `Aborted`."]
-    }
-    Post "/v1/PhoneChat/DeleteMadeBookings" => DeleteMadeBookings(DeleteMadeBookingsRequest) -> DeleteResults,
-        check: |r: &DeleteMadeBookingsRequest, a: &DeleteResults| one_result_each(r.booking_ids.ids(), &a.0),
-        names: delete_made_bookings / deleteMadeBookings;
-}
+endpoints!(marker_types);
 
 #[cfg(test)]
 mod tests {

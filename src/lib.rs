@@ -67,6 +67,6 @@ pub mod js;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::{AccessToken, AdultWorkClient, ClientOptions, RequestOptions, TokenError};
-#[cfg(all(target_arch = "wasm32", feature = "js"))]
-pub use endpoint::js_functions::*;
 pub use error::{Error, Issue};
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub use js::js_functions::*;

@@ -449,3 +449,40 @@ fn parse_error_body(text: &str) -> Option<Js> {
         .ok()
         .map(Js::from_json)
 }
+
+/// Makes `AdultWorkClient`'s method for each endpoint of [`crate::endpoint::endpoints!`].
+macro_rules! endpoint_methods {
+    ($(
+        $(#[doc = $doc:literal])*
+        js { $(#[doc = $js_doc:literal])* }
+        $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
+            check: $check:expr,
+            $(unreadable: $unreadable:literal,)?
+            names: $rust:ident / $js:ident;
+    )*) => {        impl crate::client::AdultWorkClient {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = "# Example"]
+                #[doc = ""]
+                #[doc = "```no_run"]
+                #[doc = concat!("# use adultwork_sdk::{AdultWorkClient, Error, requests::", stringify!($request), "};")]
+                #[doc = concat!("# async fn example(client: &AdultWorkClient, request: &", stringify!($request), ") -> Result<(), Error> {")]
+                #[doc = concat!("let answer = client.", stringify!($rust), "(request).await?;")]
+                #[doc = "# Ok(()) }"]
+                #[doc = "```"]
+                pub async fn $rust(&self, request: &$request) -> Result<$answer, crate::Error> {
+                    self.send::<$name>(request, &crate::client::RequestOptions::default()).await
+                }
+            )*
+        }
+    };
+}
+
+/// The endpoints' Rust methods (`client.cancel_made_booking(&request)`).
+mod endpoint_methods {
+    // The entries' type names resolve here (not every name is used by every module).
+    #[allow(unused_imports)]
+    use crate::{endpoint::*, model::*, requests::*};
+    crate::endpoint::endpoints!(endpoint_methods);
+}

@@ -482,3 +482,73 @@ pub fn parse_made_booking(
         decode::decode(Js::from_json(value), Mode::Answer).map_err(invalid)?;
     to_ts(&booking)
 }
+
+/// Makes the JavaScript function and `AdultWorkClient` method of each endpoint of
+/// [`crate::endpoint::endpoints!`].
+macro_rules! endpoint_exports {
+    ($(
+        $(#[doc = $doc:literal])*
+        js { $(#[doc = $js_doc:literal])* }
+        $method:ident $path:literal => $name:ident($request:ty) -> $answer:ty,
+            check: $check:expr,
+            $(unreadable: $unreadable:literal,)?
+            names: $rust:ident / $js:ident;
+    )*) => {        // The JavaScript surface: async functions typed with the request's and the answer's tsify
+        // declarations. Each hands `read_request::<E>` (its one generic step) to the shared,
+        // non-generic call (`crate::js::run`), so that the `.wasm` holds one async state machine
+        // for every endpoint; each export only awaits it and names the answer's type.
+        #[cfg(all(target_arch = "wasm32", feature = "js"))]
+        #[wasm_bindgen::prelude::wasm_bindgen(js_class = AdultWorkClient)]
+        impl JsClient {
+            $(
+                $(#[doc = $doc])*
+                $(#[doc = $js_doc])*
+                #[wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
+                    &self,
+                    request: tsify::Ts<$request>,
+                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")]
+                    options: Option<wasm_bindgen::JsValue>,
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
+                    self.call(
+                        crate::js::read_request::<$name>,
+                        request.into(),
+                        options.unwrap_or(wasm_bindgen::JsValue::UNDEFINED),
+                    ).await.map(tsify::Ts::new_unchecked)
+                }
+            )*
+        }
+
+        /// The one-shot JavaScript functions: `fn(request, options)` with the client options
+        /// and the call options in one object.
+        #[cfg(all(target_arch = "wasm32", feature = "js"))]
+        pub mod js_functions {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[doc = $doc])*
+                $(#[doc = $js_doc])*
+                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js)]
+                pub async fn $rust(
+                    request: tsify::Ts<$request>,
+                    #[wasm_bindgen(unchecked_param_type = "ClientOptions & RequestOptions")]
+                    options: wasm_bindgen::JsValue,
+                ) -> Result<tsify::Ts<$answer>, wasm_bindgen::JsValue> {
+                    crate::js::one_shot(crate::js::read_request::<$name>, request.into(), options)
+                        .await
+                        .map(tsify::Ts::new_unchecked)
+                }
+            )*
+        }
+    };
+}
+
+/// The endpoints' JavaScript functions and `AdultWorkClient` methods.
+mod endpoint_exports {
+    use super::JsClient;
+    // The entries' type names resolve here (not every name is used by every module).
+    #[allow(unused_imports)]
+    use crate::{endpoint::*, model::*, requests::*};
+    crate::endpoint::endpoints!(endpoint_exports);
+}
+pub use endpoint_exports::js_functions;
