@@ -281,15 +281,8 @@ impl Error {
     /// The HTTP status, when a response arrived.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::BadRequest(f)
-            | Error::Forbidden(f)
-            | Error::NotFound(f)
-            | Error::Conflict(f)
-            | Error::RateLimited(f)
-            | Error::ServerError(f)
-            | Error::HttpError(f) => Some(f.status),
             Error::Unauthorized { status, .. } => *status,
-            _ => None,
+            other => other.failure().map(|f| f.status),
         }
     }
 
@@ -306,14 +299,21 @@ impl Error {
     /// The server's own message, when one arrived.
     pub fn server_message(&self) -> Option<&str> {
         match self {
+            Error::Unauthorized { server_message, .. } => server_message.as_deref(),
+            other => other.failure().and_then(|f| f.server_message.as_deref()),
+        }
+    }
+
+    /// The HTTP failure of the kinds that carry one (all statuses but `401`).
+    fn failure(&self) -> Option<&HttpFailure> {
+        match self {
             Error::BadRequest(f)
             | Error::Forbidden(f)
             | Error::NotFound(f)
             | Error::Conflict(f)
             | Error::RateLimited(f)
             | Error::ServerError(f)
-            | Error::HttpError(f) => f.server_message.as_deref(),
-            Error::Unauthorized { server_message, .. } => server_message.as_deref(),
+            | Error::HttpError(f) => Some(f),
             _ => None,
         }
     }
@@ -332,18 +332,14 @@ impl Error {
             }
         };
         match self {
-            Error::BadRequest(f)
-            | Error::Forbidden(f)
-            | Error::NotFound(f)
-            | Error::Conflict(f)
-            | Error::RateLimited(f)
-            | Error::ServerError(f)
-            | Error::HttpError(f) => {
-                if let Some(said) = &mut f.server_message {
-                    fix(said);
-                }
-            }
-            Error::Unauthorized { server_message, .. } => {
+            Error::BadRequest(HttpFailure { server_message, .. })
+            | Error::Forbidden(HttpFailure { server_message, .. })
+            | Error::NotFound(HttpFailure { server_message, .. })
+            | Error::Conflict(HttpFailure { server_message, .. })
+            | Error::RateLimited(HttpFailure { server_message, .. })
+            | Error::ServerError(HttpFailure { server_message, .. })
+            | Error::HttpError(HttpFailure { server_message, .. })
+            | Error::Unauthorized { server_message, .. } => {
                 if let Some(said) = server_message {
                     fix(said);
                 }
