@@ -25,8 +25,6 @@ extern "C" {
     fn calls(provider: &JsValue) -> u32;
     #[wasm_bindgen(js_name = badProvider)]
     fn bad_provider(kind: &str) -> JsValue;
-    #[wasm_bindgen(js_name = withValue)]
-    fn with_value(object: &JsValue, key: &str, value: &JsValue) -> JsValue;
     fn controller() -> JsValue;
     #[wasm_bindgen(js_name = abortedSignal)]
     fn aborted_signal() -> JsValue;

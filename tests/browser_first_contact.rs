@@ -39,8 +39,6 @@ extern "C" {
     fn deaf_fetch(body_never_ends: bool) -> JsValue;
     #[wasm_bindgen(js_name = promiseOf)]
     fn promise_of(value: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = withValue)]
-    fn with_value(object: &JsValue, key: &str, value: &JsValue) -> JsValue;
 }
 
 const REQUEST: &str = r#"{"BookingID":1001,"Reason":"Plans changed"}"#;

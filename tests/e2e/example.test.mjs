@@ -18,13 +18,13 @@
 // issues) and test-results/example-booked.png (a booking made), for a look; never in docs/.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../support/chromium.mjs";
+import { startEmulator } from "../support/emulator-process.mjs";
 import { createServer } from "vite";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -56,37 +56,6 @@ let page;
 let consoleErrors = [];
 
 // ---- the emulator ---------------------------------------------------------------------------
-
-/** Starts the emulator on a free port; resolves to its base URL. */
-function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(EMULATOR, ["--port", "0", "--quiet"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    emulator = child;
-    const timer = setTimeout(() => reject(new Error("the emulator did not start in 10 s")), 10_000);
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = /^listening on (\S+)/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot run ${EMULATOR} (cargo build -p adultwork-emulator): ${e.message}`));
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited with ${code}`));
-    });
-  });
-}
-// Never leave it running, whatever happens.
-process.on("exit", () => emulator?.kill());
 
 /** Calls the emulator's control API. */
 async function control(method, path, body) {
@@ -191,7 +160,9 @@ function assertNoConsoleErrorsBut(...expected) {
 // ---- setup ----------------------------------------------------------------------------------
 
 before(async () => {
-  api = await startEmulator();
+  let url;
+  ({ url, child: emulator } = await startEmulator(EMULATOR));
+  api = url;
   // The app reads its default API target from VITE_ADULTWORK_BASE_URL, as with scripts/example.sh.
   process.env.VITE_ADULTWORK_BASE_URL = api;
   vite = await createServer({

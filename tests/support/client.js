@@ -38,11 +38,6 @@ export function badProvider(kind) {
   throw new Error("unknown kind " + kind);
 }
 
-/** `{ ...object, [key]: value }` */
-export function withValue(object, key, value) {
-  return { ...object, [key]: value };
-}
-
 /** A fresh AbortController. */
 export function controller() {
   return new AbortController();
