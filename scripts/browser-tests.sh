@@ -13,6 +13,9 @@ start_emulator $((ADULTWORK_TEST_PORT_BASE + 1)) --corpus "$ROOT/tests/corpus/re
 start_emulator $((ADULTWORK_TEST_PORT_BASE + 2)) --corpus "$ROOT/tests/corpus/responses" >/dev/null
 
 log "building browser test binaries (wasm32)"
+# Built first with its errors shown: a suite that does not compile must fail the run, not
+# silently drop out of the list below.
+cargo test --quiet --target wasm32-unknown-unknown -p adultwork-sdk --tests --no-run
 mapfile -t binaries < <(
   cargo test --quiet --target wasm32-unknown-unknown -p adultwork-sdk --tests --no-run \
     --message-format=json 2>/dev/null |

@@ -8,7 +8,7 @@
 //! fixed rule set in native tests), so the logic here stays pure.
 
 /// A parsed API datetime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateTime {
     /// Milliseconds since 1970-01-01T00:00:00 of the wall-clock reading, as if it were UTC.
     pub wall_ms: i64,

@@ -6,10 +6,7 @@
 //! TypeScript types (`js`; `Promise<MadeBooking>` is the answer type's own tsify declaration).
 //! This module depends on neither.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-use crate::decode::{self, Mode, Node};
+use crate::check::{self, Described, Mode, Value};
 use crate::error::{Error, Issue};
 use crate::model::{DeleteResult, DeleteResults, MadeBooking};
 use crate::requests::{
@@ -42,7 +39,7 @@ pub trait Endpoint {
     /// What the caller sends.
     type Request: Request;
     /// What the server answers.
-    type Answer: Serialize + DeserializeOwned;
+    type Answer: Described;
     /// HTTP method; also decides where the request's fields travel (query or body).
     const METHOD: Method;
     /// Path below the base URL.
@@ -58,12 +55,6 @@ pub trait Endpoint {
     fn safe_to_repeat() -> bool {
         Self::METHOD == Method::Get
     }
-
-    /// How messages name the answer type ("MadeBooking").
-    fn answer_name() -> &'static str {
-        let full = std::any::type_name::<Self::Answer>();
-        full.rsplit("::").next().unwrap_or(full)
-    }
 }
 
 /// The most bytes of a success body the SDK reads; a `MadeBooking` is about 1 KB.
@@ -77,28 +68,52 @@ pub fn too_large() -> Issue {
     )
 }
 
-/// Reads a 2xx answer (`parsed` is the engine's JSON of its body, or why there is none) into
-/// the endpoint's answer type and checks it against the request: the answer, or
-/// `InvalidResponse` listing every problem (the checks against the request last).
-pub fn read_answer<E: Endpoint, N: Node>(
+/// An answer read from its body: the Rust value, and how JavaScript gets it.
+pub(crate) struct Answered<'b, A> {
+    /// The answer.
+    pub answer: A,
+    /// The body's text when it already is the documented value (the engine's `JSON.parse` of
+    /// it is what JavaScript gets), else the checked value to hand over.
+    pub shown: Result<&'b str, Value<'b>>,
+}
+
+/// Reads a 2xx body into the endpoint's answer type and checks it against the request: the
+/// answer, or `InvalidResponse` listing every problem (the checks against the request last).
+pub(crate) fn read_answer<'b, E: Endpoint>(
     request: &E::Request,
-    parsed: Result<N, Issue>,
-) -> Result<E::Answer, Error> {
-    answer_of::<E::Answer, N>(parsed, E::UNREADABLE_ANSWER, E::answer_name(), &|answer| {
+    body: Result<&'b [u8], Issue>,
+) -> Result<Answered<'b, E::Answer>, Error> {
+    answer_of::<E::Answer>(body, E::UNREADABLE_ANSWER, &|answer| {
         E::check(request, answer)
     })
 }
 
 /// [`read_answer`] for answer type `A` (generic over the answer type only, so that endpoints
 /// with the same answer type share it).
-fn answer_of<A: DeserializeOwned, N: Node>(
-    parsed: Result<N, Issue>,
+fn answer_of<'b, A: Described>(
+    body: Result<&'b [u8], Issue>,
     unreadable: Option<&'static str>,
-    name: &'static str,
     check: &dyn Fn(&A) -> Vec<Issue>,
-) -> Result<A, Error> {
-    let root = parsed.map_err(|issue| invalid_answer(unreadable, name, vec![issue]))?;
-    let (answer, mut issues) = decode::read::<A, N>(root, Mode::Answer);
+) -> Result<Answered<'b, A>, Error> {
+    let name = A::DESCRIPTION.name;
+    let invalid = |issues| invalid_answer(unreadable, name, issues);
+    let check::Body { text, mut json } = body
+        .and_then(check::body)
+        .map_err(|issue| invalid(vec![issue]))?;
+    let walked = check::walk(
+        A::DESCRIPTION,
+        &mut json,
+        check::json::Json::ROOT,
+        Mode::Answer,
+        &[],
+    );
+    let mut issues = walked.issues;
+    let shown = if json.canonical() {
+        Ok(text)
+    } else {
+        Err(walked.value.clone())
+    };
+    let answer = A::from_checked(walked.value);
     if let Some(answer) = &answer {
         for issue in check(answer) {
             if issues.iter().all(|known| known.path != issue.path) {
@@ -107,9 +122,19 @@ fn answer_of<A: DeserializeOwned, N: Node>(
         }
     }
     match answer {
-        Some(answer) if issues.is_empty() => Ok(answer),
-        _ => Err(invalid_answer(unreadable, name, issues)),
+        Some(answer) if issues.is_empty() => Ok(Answered { answer, shown }),
+        _ => Err(invalid(issues)),
     }
+}
+
+/// Checks a JSON text as an answer of type `A` (no request to match), as `parseMadeBooking`
+/// does: the value for JavaScript, or every problem.
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub(crate) fn read_json<'b, A: Described>(
+    body: &'b [u8],
+    context: &'static str,
+) -> Result<Answered<'b, A>, Error> {
+    answer_of::<A>(Ok(body), Some(context), &|_| Vec::new())
 }
 
 /// The `InvalidResponse` of an answer that is not a valid `name`.
@@ -119,6 +144,14 @@ fn invalid_answer(unreadable: Option<&'static str>, name: &str, issues: Vec<Issu
         None => format!("The server's answer is not a valid {name}"),
     };
     Error::InvalidResponse { context, issues }
+}
+
+/// Reads a caller's request from a source, for endpoint `E`.
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub(crate) fn read_request<'a, E: Endpoint>(
+    source: &mut dyn check::Source<'a>,
+) -> Result<E::Request, Vec<Issue>> {
+    crate::requests::read::<E::Request>(source, 0)
 }
 
 /// The answer is about the booking that was asked for.
@@ -329,9 +362,6 @@ macro_rules! marker_types {
                     ($check)(request, answer)
                 }
                 $(const UNREADABLE_ANSWER: Option<&'static str> = Some($unreadable);)?
-                fn answer_name() -> &'static str {
-                    stringify!($answer)
-                }
             }
         )*
     };
@@ -348,7 +378,10 @@ mod tests {
         assert!(MadeBookingDetails::safe_to_repeat());
         assert!(!CancelMadeBooking::safe_to_repeat());
         assert!(!RescheduleMadeBooking::safe_to_repeat());
-        assert_eq!(CancelMadeBooking::answer_name(), "MadeBooking");
+        assert_eq!(
+            <CancelMadeBooking as Endpoint>::Answer::DESCRIPTION.name,
+            "MadeBooking"
+        );
         assert_eq!(CancelMadeBooking::PATH, "/v1/PhoneChat/CancelMadeBooking");
     }
 }

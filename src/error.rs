@@ -10,10 +10,26 @@
 use std::fmt;
 
 use serde::Serialize;
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
+/// A value that breaks its rule: what was expected, what was given, and why not. What the
+/// rule types' conversions (`BookingId::try_from(0)`) return; its text is the message the same
+/// value gets in an [`Issue`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected {expected}, got {got}{}", why.map(|why| format!(": {why}")).unwrap_or_default())]
+pub struct Invalid {
+    /// What a valid value looks like.
+    pub expected: &'static str,
+    /// What was given, as a message shows it.
+    pub got: String,
+    /// Why it does not qualify, when "expected …, got …" does not say it all.
+    pub why: Option<&'static str>,
+}
+
 /// One problem with a request, an option or an answer's field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct Issue {
     /// Where: a field path such as `"Candidate.UserID"` or `"timeoutMs"`; `""` is the value
     /// itself (for example a request that is not an object).
@@ -33,18 +49,19 @@ impl Issue {
 }
 
 /// What an HTTP error answer said.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpFailure {
     /// The HTTP status.
     pub status: u16,
     /// The server's own message, when it gave one (one line, at most 300 characters).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "js", tsify(optional))]
     pub server_message: Option<String>,
     /// How long the server asked the caller to wait (`Retry-After`), in milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "js", tsify(optional))]
     pub retry_after_ms: Option<u64>,
 }
 
@@ -60,9 +77,9 @@ impl fmt::Debug for Cause {
 }
 
 /// Every failure of the SDK. Switch on the variant (in JavaScript: on `error.kind`).
-#[derive(Debug, Clone, thiserror::Error, Serialize, Tsify)]
+#[derive(Debug, Clone, thiserror::Error, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify), tsify(rename = "ErrorDetails"))]
 #[serde(tag = "kind", rename_all_fields = "camelCase")]
-#[tsify(rename = "ErrorDetails")]
 pub enum Error {
     /// The options are wrong (or the access token function returned something that is not a
     /// token); nothing was sent.
@@ -92,15 +109,15 @@ pub enum Error {
     Unauthorized {
         /// The HTTP status, when a response arrived (absent when the token function threw).
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[tsify(optional)]
+        #[cfg_attr(feature = "js", tsify(optional))]
         status: Option<u16>,
         /// The server's own message, when it gave one.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[tsify(optional)]
+        #[cfg_attr(feature = "js", tsify(optional))]
         server_message: Option<String>,
         /// `Retry-After`, in milliseconds, when the server sent it.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[tsify(optional)]
+        #[cfg_attr(feature = "js", tsify(optional))]
         retry_after_ms: Option<u64>,
         /// What the token function threw.
         #[serde(skip)]

@@ -12,7 +12,7 @@
 //! |---|---|
 //! | [`model`], [`requests`] | the API's answer and request types |
 //! | [`rules`], [`options`] | format and range rules, each in a small newtype |
-//! | [`decode`] | reading untrusted values into those types, every problem with its path |
+//! | `check` | one engine checking untrusted values against each type's description |
 //! | [`error`] | the one error type: its kinds, messages and details |
 //! | [`endpoint`] | each API operation, declared once |
 //! | [`retry`], [`prereq`], [`datetime`], [`server_message`] | pure policies and readings |
@@ -48,8 +48,8 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+mod check;
 pub mod datetime;
-pub mod decode;
 pub mod endpoint;
 pub mod error;
 pub mod model;
@@ -59,6 +59,8 @@ pub mod requests;
 pub mod retry;
 pub mod rules;
 pub mod server_message;
+#[doc(hidden)]
+pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;

@@ -3,13 +3,16 @@
 //! with these doc comments). The JavaScript value a caller receives is the same struct,
 //! serialized back: exactly the documented fields, in documented order.
 
+use adultwork_sdk_derive::Described;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 use crate::rules::{ApiDateTime, BookingId, Count, Credits, Minutes, Score, UserId};
 
 /// The life cycle of a booking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub enum BookingStatus {
     /// Made, waiting for the booked user to accept.
     Pending,
@@ -37,9 +40,9 @@ crate::rules::numeric_enum! {
 }
 
 /// The user a booking was made with, and their feedback score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "PascalCase")]
-#[tsify(missing_as_null)]
 pub struct PhoneChatBookingUser {
     /// The user's ID.
     #[serde(rename = "UserID")]
@@ -69,9 +72,9 @@ pub struct PhoneChatBookingUser {
 /// Datetimes are the API's wall-clock strings, without a time zone
 /// (`"2018-01-22T21:30:00"`, `"2018-01-20T12:34:56.789"`); the SDK checks their format and
 /// calendar validity but does not convert them. `canCancel` reads them as UK time by default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "PascalCase")]
-#[tsify(missing_as_null)]
 pub struct MadeBooking {
     /// The booking's ID.
     #[serde(rename = "BookingID")]
@@ -117,9 +120,9 @@ pub struct MadeBooking {
 }
 
 /// What happened to one booking of a `deleteMadeBookings` call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "PascalCase")]
-#[tsify(missing_as_null)]
 pub struct DeleteResult {
     /// The booking.
     #[serde(rename = "BookingID")]
@@ -132,12 +135,8 @@ pub struct DeleteResult {
 
 /// The answer of `deleteMadeBookings`: one result per requested booking, as the server listed
 /// them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(transparent)]
+#[describe(list = "an array of DeleteResult objects")]
 pub struct DeleteResults(pub Vec<DeleteResult>);
-
-impl<'de> Deserialize<'de> for DeleteResults {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::rules::list(d, "an array of DeleteResult objects").map(DeleteResults)
-    }
-}

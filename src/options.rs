@@ -3,13 +3,17 @@
 //! structs that hold them (with the token, the signal and the fetch function, which only exist
 //! in JavaScript) are in `client::options`.
 
+use adultwork_sdk_derive::Described;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
-use crate::rules::{deserialize_by_rule, Rejected, Rule};
+use crate::check::{deserialize_by_rule, Reading, Refusal};
+use crate::rules::{from_numbers, from_text};
 
 /// Which AdultWork deployment to call.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
     /// `https://api-sandbox.adultwork.com` (the default).
@@ -32,22 +36,16 @@ impl Environment {
 /// Where requests go, overriding the environment (a proxy, a local emulator): `https:`, or
 /// `http:` only for `localhost`, `127.0.0.1` and `[::1]`; no user name, query or fragment.
 /// Kept normalised: lower-case scheme and host, no trailing slash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
+#[describe(
+    expected = "an https:// URL (http:// only for localhost, 127.0.0.1 and [::1])",
+    text = base_url
+)]
 pub struct BaseUrl(String);
 
-impl Rule for BaseUrl {
-    type Raw = String;
-    const EXPECTED: &'static str =
-        "an https:// URL (http:// only for localhost, 127.0.0.1 and [::1])";
-    fn check(raw: String) -> Result<Self, Rejected<String>> {
-        match normalise(&raw) {
-            Ok(url) => Ok(BaseUrl(url)),
-            Err(why) => Err(Rejected::because(raw, why)),
-        }
-    }
-    fn stand_in() -> Self {
-        BaseUrl(Environment::Sandbox.base_url().to_owned())
-    }
+fn base_url(text: &str) -> Result<Reading, Refusal> {
+    normalise(text).map(Reading::Normalised).map_err(Some)
 }
 
 impl BaseUrl {
@@ -57,32 +55,15 @@ impl BaseUrl {
     }
 }
 
-impl std::str::FromStr for BaseUrl {
-    type Err = crate::rules::Invalid;
-    fn from_str(url: &str) -> Result<Self, Self::Err> {
-        Self::try_new(url)
-    }
-}
-
 /// The time limit of each attempt, in milliseconds: a whole number from 1 to 600000
 /// (default 30000).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
+#[describe(
+    expected = "a whole number from 1 to 600000",
+    integer(min = 1, max = 600_000)
+)]
 pub struct TimeoutMs(u32);
-
-impl Rule for TimeoutMs {
-    type Raw = f64;
-    const EXPECTED: &'static str = "a whole number from 1 to 600000";
-    fn check(raw: f64) -> Result<Self, Rejected<f64>> {
-        if raw == raw.trunc() && (1.0..=600_000.0).contains(&raw) {
-            Ok(TimeoutMs(raw as u32))
-        } else {
-            Err(Rejected::plain(raw))
-        }
-    }
-    fn stand_in() -> Self {
-        TimeoutMs::DEFAULT
-    }
-}
 
 impl TimeoutMs {
     /// 30 seconds.
@@ -94,32 +75,12 @@ impl TimeoutMs {
     }
 }
 
-impl TryFrom<u32> for TimeoutMs {
-    type Error = crate::rules::Invalid;
-    fn try_from(ms: u32) -> Result<Self, Self::Error> {
-        Self::try_new(f64::from(ms))
-    }
-}
-
 /// How many extra attempts a call may make after a `429` or `503` (and, for reads, after
 /// network errors, timeouts, `502` and `504`): a whole number from 0 to 10 (default 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
+#[describe(expected = "a whole number from 0 to 10", integer(min = 0, max = 10))]
 pub struct MaxRetries(u32);
-
-impl Rule for MaxRetries {
-    type Raw = f64;
-    const EXPECTED: &'static str = "a whole number from 0 to 10";
-    fn check(raw: f64) -> Result<Self, Rejected<f64>> {
-        if raw == raw.trunc() && (0.0..=10.0).contains(&raw) {
-            Ok(MaxRetries(raw as u32))
-        } else {
-            Err(Rejected::plain(raw))
-        }
-    }
-    fn stand_in() -> Self {
-        MaxRetries::DEFAULT
-    }
-}
 
 impl MaxRetries {
     /// Two extra attempts.
@@ -131,14 +92,9 @@ impl MaxRetries {
     }
 }
 
-impl TryFrom<u32> for MaxRetries {
-    type Error = crate::rules::Invalid;
-    fn try_from(n: u32) -> Result<Self, Self::Error> {
-        Self::try_new(f64::from(n))
-    }
-}
-
 deserialize_by_rule!(BaseUrl, TimeoutMs, MaxRetries);
+from_numbers!(TimeoutMs, MaxRetries);
+from_text!(BaseUrl);
 
 /// Checks a base URL and returns it normalised (lower-case scheme and host, no trailing
 /// slash). Deliberately strict: `https:` anywhere, `http:` only for loopback, no user info,
@@ -230,7 +186,7 @@ mod tests {
         ];
         for (input, expected) in ok {
             assert_eq!(
-                BaseUrl::try_new(input).map(|u| u.0).as_deref(),
+                BaseUrl::try_from(input).map(|u| u.0).as_deref(),
                 Ok(expected),
                 "{input}"
             );
@@ -256,7 +212,7 @@ mod tests {
             "https://ünïcode.com",
             "javascript:alert(1)",
         ] {
-            assert!(BaseUrl::try_new(bad).is_err(), "{bad} was accepted");
+            assert!(BaseUrl::try_from(bad).is_err(), "{bad} was accepted");
         }
     }
 
@@ -264,11 +220,11 @@ mod tests {
     fn limits() {
         assert_eq!(TimeoutMs::try_from(1).map(TimeoutMs::get), Ok(1));
         assert!(TimeoutMs::try_from(0).is_err());
-        assert!(TimeoutMs::try_new(600_001.0).is_err());
-        assert!(TimeoutMs::try_new(0.5).is_err());
+        assert!(TimeoutMs::try_from(600_001.0).is_err());
+        assert!(TimeoutMs::try_from(0.5).is_err());
         assert!(MaxRetries::try_from(0).is_ok());
         assert!(MaxRetries::try_from(11).is_err());
-        assert!(MaxRetries::try_new(1.5).is_err());
+        assert!(MaxRetries::try_from(1.5).is_err());
         assert_eq!(
             Environment::default().base_url(),
             "https://api-sandbox.adultwork.com"

@@ -4,7 +4,9 @@
 //! Each check answers `{ ok: true }`, or `{ ok: false, reason }` with the reason as a string
 //! union derived from its enum (`verdict!`).
 
-use serde::{Deserialize, Serialize, Serializer};
+use adultwork_sdk_derive::Described;
+use serde::{Serialize, Serializer};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 use crate::datetime::{DateTime, Zone, ZoneUnavailable};
@@ -13,7 +15,7 @@ use crate::rules::ApiDateTime;
 
 /// What the checks read from a booking: its status and session date (a `MadeBooking` has
 /// both; other fields are not looked at).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Described)]
 #[serde(rename_all = "PascalCase")]
 pub struct BookingFacts {
     /// Where the booking is in its life cycle.
@@ -23,7 +25,7 @@ pub struct BookingFacts {
 }
 
 /// What `canDelete` reads from a booking: its status alone.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Described)]
 #[serde(rename_all = "PascalCase")]
 pub struct StatusFact {
     /// Where the booking is in its life cycle.
@@ -56,19 +58,20 @@ impl Serialize for No {
 macro_rules! verdict {
     ($(#[doc = $doc:literal])* $name:ident($reason:ty)) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[cfg_attr(feature = "js", derive(Tsify))]
         #[serde(untagged)]
         pub enum $name {
             /// The prerequisites hold (the server still decides).
             Allowed {
                 /// Always `true`.
-                #[tsify(type = "true")]
+                #[cfg_attr(feature = "js", tsify(type = "true"))]
                 ok: Yes,
             },
             /// They do not.
             Refused {
                 /// Always `false`.
-                #[tsify(type = "false")]
+                #[cfg_attr(feature = "js", tsify(type = "false"))]
                 ok: No,
                 /// Which prerequisite fails.
                 reason: $reason,
@@ -87,7 +90,8 @@ macro_rules! verdict {
 }
 
 /// Why a booking cannot be cancelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub enum CancelRefusal {
     /// It is already cancelled.
     AlreadyCancelled,
@@ -98,14 +102,16 @@ pub enum CancelRefusal {
 }
 
 /// Why a booking cannot be rescheduled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub enum RescheduleRefusal {
     /// Its session has not passed yet.
     SessionNotPassed,
 }
 
 /// Why a booking cannot be deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub enum DeleteRefusal {
     /// It is still under way: only `Rejected`, `Cancelled` and `Confirmed` bookings can be
     /// deleted.

@@ -5,11 +5,12 @@
 
 use std::borrow::Cow;
 
-use serde::de::DeserializeOwned;
+use adultwork_sdk_derive::Described;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
-use crate::decode::{self, Mode, Node};
+use crate::check::{self, Described, Mode, Node, Source};
 use crate::error::Issue;
 use crate::model::CallMethod;
 use crate::rules::{
@@ -28,7 +29,7 @@ pub struct Problem {
 
 /// A request of an endpoint: what it is read from and sent as (serde), plus its rules across
 /// fields and its form on the wire. Both default to none / itself.
-pub trait Request: Serialize + DeserializeOwned + Clone {
+pub trait Request: Serialize + Described + Clone {
     /// Every problem that involves more than one field.
     fn problems(&self) -> Vec<Problem> {
         Vec::new()
@@ -42,8 +43,11 @@ pub trait Request: Serialize + DeserializeOwned + Clone {
 
 /// Reads a caller's request, every problem listed with its path: each field's own first, then
 /// those across fields (each unless a field it reads was already wrong).
-pub fn read<R: Request, N: Node>(root: N) -> Result<R, Vec<Issue>> {
-    let (request, mut issues) = decode::read::<R, N>(root, Mode::Request);
+pub(crate) fn read<'a, R: Request>(
+    source: &mut dyn Source<'a>,
+    root: Node,
+) -> Result<R, Vec<Issue>> {
+    let (request, mut issues) = check::read_partly::<R>(source, root, Mode::Request);
     if let Some(request) = &request {
         checked(request, &mut issues);
     }
@@ -69,7 +73,8 @@ pub fn checked<R: Request>(request: &R, issues: &mut Vec<Issue>) {
 }
 
 /// The request of `cancelMadeBooking`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "PascalCase")]
 pub struct CancelMadeBookingRequest {
     /// The booking to cancel: an integer from 1 to 2147483647.
@@ -82,7 +87,8 @@ pub struct CancelMadeBookingRequest {
 impl Request for CancelMadeBookingRequest {}
 
 /// The request of `getMadeBookingDetails` and `rescheduleMadeBooking`: which booking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct BookingIdRequest {
     /// The booking: an integer from 1 to 2147483647.
     #[serde(rename = "BookingID")]
@@ -96,7 +102,8 @@ impl Request for BookingIdRequest {}
 /// Times are UK wall-clock times to the minute: `"YYYY-MM-DD HH:MM"`, or a `Date` (written as
 /// `Europe/London` time). That they lie in the future, and that `Credits` covers the booked
 /// user's price per minute, are the server's to judge.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct CreateBookingRequest {
     /// The user to book: an integer from 1 to 2147483647.
@@ -111,11 +118,11 @@ pub struct CreateBookingRequest {
     pub method: CallMethod,
     /// Your phone number, 10 or 11 digits: required when `Method` is 1, not sent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "PhoneNumber | undefined")]
+    #[cfg_attr(feature = "js", tsify(type = "PhoneNumber | undefined"))]
     pub phone_number: Option<PhoneNumber>,
     /// Your Skype name: required when `Method` is 3, not sent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "NonBlank | undefined")]
+    #[cfg_attr(feature = "js", tsify(type = "NonBlank | undefined"))]
     pub skype_name: Option<NonBlank>,
     /// The credits you offer: a finite number > 0 (at least the booked user's price per
     /// minute × `Duration`, if they set one; the server checks that).
@@ -125,7 +132,7 @@ pub struct CreateBookingRequest {
     /// A message to the booked user (one who answers by SMS may not see it). Not sent when
     /// empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(type = "string | undefined")]
+    #[cfg_attr(feature = "js", tsify(type = "string | undefined"))]
     pub comments: Option<String>,
 }
 
@@ -180,7 +187,8 @@ impl Request for CreateBookingRequest {
 }
 
 /// The request of `deleteMadeBookings`: which bookings to delete.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DeleteMadeBookingsRequest {
     /// 1 to 100 distinct booking IDs, each an integer from 1 to 2147483647 (sent as the one

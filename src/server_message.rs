@@ -1,11 +1,13 @@
 //! Reading a human message out of an HTTP error body, whatever its shape: a JSON object with
 //! `Message`/`message`/`error_description`/`error`/`title`/`detail`/`ExceptionMessage` and
 //! ASP.NET's `ModelState`, a JSON string, plain text, or an HTML/XML page (its `<title>`, else
-//! its text). JSON is parsed by the engine (`JSON.parse` in the browser, serde_json in native
-//! tests) and its few message fields are read from the parsed value through [`Node`], the
-//! decoder's view of a value: a best-effort reading, where anything unusable is skipped.
+//! its text). JSON is read by the SDK's JSON reader (the one answers are read with) and its few
+//! message fields are looked up directly: a best-effort reading, where anything unusable is
+//! skipped.
 
-use crate::decode::{truncate, Node, Shape};
+use crate::check::json::Json;
+use crate::check::messages::truncate;
+use crate::check::{Node, Shape};
 
 /// How much of a server's message the SDK keeps.
 pub const SERVER_MESSAGE_MAX_CHARS: usize = 300;
@@ -22,30 +24,29 @@ const MESSAGE_KEYS: [&str; 7] = [
     "ExceptionMessage",
 ];
 
-fn text_at<N: Node>(node: &N, key: &str) -> Option<String> {
-    let value = node.get(key).ok()??;
-    (value.shape() == Shape::String)
-        .then(|| value.text())
-        .flatten()
+fn text_at(json: &Json<'_>, node: Node, key: &str) -> Option<String> {
+    let value = json.get(node, key)?;
+    json.string(value)
         .filter(|t| !t.trim().is_empty())
+        .map(|t| t.into_owned())
 }
 
 /// The message of a parsed JSON error object: `{"error": {"message": …}}` first, then the
 /// first of [`MESSAGE_KEYS`] that holds text, with `ModelState`'s messages appended.
-fn from_object<N: Node>(object: &N) -> Option<String> {
-    let nested = object
-        .get("error")
-        .ok()
-        .flatten()
-        .filter(|e| e.shape() == Shape::Object)
-        .and_then(|e| text_at(&e, "message").or_else(|| text_at(&e, "Message")));
-    let best = nested.or_else(|| MESSAGE_KEYS.iter().find_map(|key| text_at(object, key)));
-    let fields = object
-        .get("ModelState")
-        .ok()
-        .flatten()
-        .filter(|m| m.shape() == Shape::Object)
-        .map(|m| model_state(&m))
+fn from_object(json: &Json<'_>, object: Node) -> Option<String> {
+    let nested = json
+        .get(object, "error")
+        .filter(|e| json.kind(*e) == Shape::Object)
+        .and_then(|e| text_at(json, e, "message").or_else(|| text_at(json, e, "Message")));
+    let best = nested.or_else(|| {
+        MESSAGE_KEYS
+            .iter()
+            .find_map(|key| text_at(json, object, key))
+    });
+    let fields = json
+        .get(object, "ModelState")
+        .filter(|m| json.kind(*m) == Shape::Object)
+        .map(|m| model_state(json, m))
         .filter(|m| !m.is_empty());
     match (best, fields) {
         (Some(best), Some(fields)) => Some(format!("{best} {fields}")),
@@ -55,20 +56,20 @@ fn from_object<N: Node>(object: &N) -> Option<String> {
 
 /// `"ModelState": {"request.BookingID": ["Required."]}` as `request.BookingID: Required.`,
 /// fields joined with `; ` (a field's value may be one message or a list of them).
-fn model_state<N: Node>(state: &N) -> String {
+fn model_state(json: &Json<'_>, state: Node) -> String {
     let mut out = String::new();
-    for key in state.keys().unwrap_or_default() {
-        let Some(value) = state.get(&key).ok().flatten() else {
-            continue;
-        };
-        let messages: Vec<String> = match value.shape() {
-            Shape::String => value.text().into_iter().collect(),
-            Shape::Array => value
-                .items()
-                .unwrap_or_default()
-                .iter()
-                .filter(|item| item.shape() == Shape::String)
-                .filter_map(Node::text)
+    for (key, value) in json.entries(state) {
+        let messages: Vec<String> = match json.kind(value) {
+            Shape::String => json
+                .string(value)
+                .into_iter()
+                .map(|t| t.into_owned())
+                .collect(),
+            Shape::Array => json
+                .elements(value)
+                .into_iter()
+                .filter_map(|item| json.string(item))
+                .map(|t| t.into_owned())
                 .collect(),
             _ => Vec::new(),
         };
@@ -86,23 +87,25 @@ fn model_state<N: Node>(state: &N) -> String {
 }
 
 /// The server's message in an error body: one line of at most [`SERVER_MESSAGE_MAX_CHARS`]
-/// characters, or `None` when nothing readable was there. `parse` is the engine's JSON parser,
-/// asked only when the body looks like JSON.
-pub fn server_message<N: Node>(
-    body: &[u8],
-    parse: impl FnOnce(&str) -> Option<N>,
-) -> Option<String> {
+/// characters, or `None` when nothing readable was there.
+pub fn server_message(body: &[u8]) -> Option<String> {
     // Keep the valid UTF-8 prefix: a message, not a faithful copy, is the goal.
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
         Err(e) => std::str::from_utf8(body.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or(""),
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).trim();
-    let parsed = text.starts_with(['{', '"']).then(|| parse(text)).flatten();
+    let parsed = text
+        .starts_with(['{', '"'])
+        .then(|| Json::parse(text).ok())
+        .flatten();
     let found = if let Some(json) = parsed {
-        match json.shape() {
-            Shape::String => json.text().unwrap_or_default(),
-            Shape::Object => from_object(&json).unwrap_or_else(|| text.to_owned()),
+        match json.kind(Json::ROOT) {
+            Shape::String => json
+                .string(Json::ROOT)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+            Shape::Object => from_object(&json, Json::ROOT).unwrap_or_else(|| text.to_owned()),
             _ => text.to_owned(),
         }
     } else if text.starts_with('<') {
@@ -205,38 +208,31 @@ fn one_line(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// No JSON parser here: the JSON shapes are tested natively by tests/corpus.rs and
-    /// tests/decode.rs, which have serde_json.
     fn text_only(body: &str) -> Option<String> {
-        server_message::<NoJson>(body.as_bytes(), |_| None)
+        server_message(body.as_bytes())
     }
 
-    enum NoJson {}
-    impl Node for NoJson {
-        type Leaf = serde::de::value::UnitDeserializer<crate::decode::Stop>;
-        fn shape(&self) -> Shape {
-            match *self {}
-        }
-        fn text(&self) -> Option<String> {
-            match *self {}
-        }
-        fn key_count(&self) -> Option<usize> {
-            match *self {}
-        }
-        fn keys(&self) -> Result<Vec<String>, crate::decode::Unreadable> {
-            match *self {}
-        }
-        fn get(&self, _: &str) -> Result<Option<Self>, crate::decode::Unreadable> {
-            match *self {}
-        }
-        fn items(&self) -> Result<Vec<Self>, crate::decode::Unreadable> {
-            match *self {}
-        }
-        fn into_leaf(self) -> Self::Leaf {
-            match self {}
-        }
-        fn missing() -> Self {
-            unreachable!("never asked: there is no JSON here")
+    #[test]
+    fn reads_json_error_shapes() {
+        for (body, said) in [
+            (r#"{"Message":"Booking not found."}"#, "Booking not found."),
+            (
+                r#"{"error":{"message":"nested"},"message":"flat"}"#,
+                "nested",
+            ),
+            (
+                r#"{"error":"invalid_token","error_description":"Expired"}"#,
+                "Expired",
+            ),
+            (
+                r#"{"Message":"Invalid.","ModelState":{"request.BookingID":["Required.","Too big."]}}"#,
+                "Invalid. request.BookingID: Required. Too big.",
+            ),
+            (r#""a JSON string""#, "a JSON string"),
+            (r#"{"message":"first","message":"last"}"#, "last"),
+            ("{not json", "{not json"),
+        ] {
+            assert_eq!(text_only(body).as_deref(), Some(said), "{body}");
         }
     }
 
@@ -270,9 +266,6 @@ mod tests {
         assert!(m.ends_with('…'));
         let mut bad = b"Broken \xff\xfe bytes".to_vec();
         bad.extend_from_slice(b" after");
-        assert_eq!(
-            server_message::<NoJson>(&bad, |_| None).as_deref(),
-            Some("Broken")
-        );
+        assert_eq!(server_message(&bad).as_deref(), Some("Broken"));
     }
 }

@@ -27,7 +27,7 @@ use adultwork_sdk::model::{BookingStatus, MadeBooking};
 use adultwork_sdk::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
 use adultwork_sdk::prereq::{self, CancelCheck, CancelRefusal, RescheduleCheck};
 use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
-use adultwork_sdk::rules::{BookingId, NonBlank, Rule};
+use adultwork_sdk::rules::{BookingId, NonBlank};
 use adultwork_sdk::TokenError;
 use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, Error, RequestOptions};
 use common::{booking as stored, emulator_url, fault, get, received, reset, text, wait};
@@ -352,13 +352,13 @@ async fn send_runs_any_endpoint_with_options_of_one_call() {
 async fn invalid_values_are_refused_when_built_so_no_invalid_request_is_sent() {
     // The Rust API's InvalidRequest and InvalidConfig are the types' own refusals: a request
     // or options value cannot hold an invalid field, so nothing invalid reaches `send`.
-    let e = BookingId::try_from(0).unwrap_err();
+    let e = BookingId::try_from(0u32).unwrap_err();
     assert_eq!(
         e.to_string(),
         "expected an integer from 1 to 2147483647, got 0"
     );
-    assert!(BookingId::try_new(12.5).is_err());
-    assert!(BookingId::try_new(2_147_483_648.0).is_err());
+    assert!(BookingId::try_from(12.5).is_err());
+    assert!(BookingId::try_from(2_147_483_648.0).is_err());
     let e = NonBlank::try_from(" \t").unwrap_err();
     assert_eq!(
         e.expected,
@@ -856,14 +856,14 @@ async fn create_and_delete_with_rust_types() {
     let c = client("test-token");
     let request = CreateBookingRequest {
         book_user_id: UserId::try_from(3001).unwrap(),
-        session_date: BookingTime::try_new("2099-06-01 18:30").unwrap(),
-        duration: SessionMinutes::try_new(30.0).unwrap(),
+        session_date: BookingTime::try_from("2099-06-01 18:30").unwrap(),
+        duration: SessionMinutes::try_from(30.0).unwrap(),
         method: CallMethod::Skype,
         // Not used by Skype: left off the wire.
-        phone_number: Some(PhoneNumber::try_new("07700900123").unwrap()),
+        phone_number: Some(PhoneNumber::try_from("07700900123").unwrap()),
         skype_name: Some(NonBlank::try_from("me.skype").unwrap()),
-        credits: CreditsOffer::try_new(30.0).unwrap(),
-        accept_by: BookingTime::try_new("2099-06-01 17:00").unwrap(),
+        credits: CreditsOffer::try_from(30.0).unwrap(),
+        accept_by: BookingTime::try_from("2099-06-01 17:00").unwrap(),
         comments: None,
     };
     let booking = c.create_booking(&request).await.unwrap();
@@ -876,7 +876,7 @@ async fn create_and_delete_with_rust_types() {
     );
     // Rules across fields hold for Rust-built requests too: nothing is sent.
     let mut late = request.clone();
-    late.accept_by = BookingTime::try_new("2099-06-01 19:00").unwrap();
+    late.accept_by = BookingTime::try_from("2099-06-01 19:00").unwrap();
     late.skype_name = None;
     let e = failed(c.create_booking(&late).await, "InvalidRequest");
     assert_eq!(paths(e.issues()), ["SkypeName", "AcceptBy"]);

@@ -1,4 +1,4 @@
-//! The decoder on its own, natively: every problem of a value listed once, at its path, in
+//! The engine on its own, natively: every problem of a value listed once, at its path, in
 //! declaration order; stand-ins never leak into a successful result; requests are strict.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -8,19 +8,14 @@
     clippy::panic
 )]
 
-#[path = "support/json_node.rs"]
-mod json_node;
-
-use adultwork_sdk::decode::{decode, Mode};
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking};
 use adultwork_sdk::requests::CancelMadeBookingRequest;
-use adultwork_sdk::Issue;
-use json_node::parse;
+use adultwork_sdk::{testing, Issue};
 
 const SAMPLE: &str = include_str!("fixtures/made-booking.json");
 
 fn answer(text: &str) -> Result<MadeBooking, Vec<Issue>> {
-    decode(parse(text).unwrap(), Mode::Answer)
+    testing::value(text, true)
 }
 
 fn paths(issues: &[Issue]) -> Vec<&str> {
@@ -142,8 +137,7 @@ fn unknown_keys_are_skipped_in_answers_and_refused_in_requests() {
     v["Extra"] = serde_json::json!({"deep": [1, 2, {"x": null}]});
     assert!(answer(&v.to_string()).is_ok());
 
-    let request =
-        |text: &str| decode::<CancelMadeBookingRequest, _>(parse(text).unwrap(), Mode::Request);
+    let request = |text: &str| testing::value::<CancelMadeBookingRequest>(text, false);
     assert!(request(r#"{"BookingID":1,"Reason":"x"}"#).is_ok());
     let issues = request(r#"{"bookingId":1,"reason":"x"}"#).unwrap_err();
     assert_eq!(paths(&issues), ["BookingID", "Reason"]);

@@ -10,23 +10,19 @@
     clippy::panic
 )]
 
-#[path = "support/json_node.rs"]
-mod json_node;
-
-use adultwork_sdk::endpoint::{read_answer, CreateBooking, DeleteMadeBookings};
+use adultwork_sdk::endpoint::{CreateBooking, DeleteMadeBookings};
 use adultwork_sdk::model::CallMethod;
-use adultwork_sdk::requests::{self, CreateBookingRequest, DeleteMadeBookingsRequest, Request};
-use adultwork_sdk::Issue;
-use json_node::parse;
+use adultwork_sdk::requests::{CreateBookingRequest, DeleteMadeBookingsRequest, Request};
+use adultwork_sdk::{testing, Issue};
 
 const SAMPLE: &str = include_str!("fixtures/made-booking.json");
 
 fn create(json: &str) -> Result<CreateBookingRequest, Vec<Issue>> {
-    requests::read(parse(json).unwrap())
+    testing::request(json)
 }
 
 fn delete(json: &str) -> Result<DeleteMadeBookingsRequest, Vec<Issue>> {
-    requests::read(parse(json).unwrap())
+    testing::request(json)
 }
 
 /// `(path, message)` of every issue.
@@ -183,9 +179,9 @@ fn a_created_booking_must_be_with_the_booked_user() {
     let candidate = sample["Candidate"]["UserID"].as_u64().unwrap();
     let mut request = request;
     request.book_user_id = adultwork_sdk::rules::UserId::try_from(candidate as u32).unwrap();
-    assert!(read_answer::<CreateBooking, _>(&request, Ok(parse(SAMPLE).unwrap())).is_ok());
+    assert!(testing::answer::<CreateBooking>(&request, SAMPLE.as_bytes()).is_ok());
     request.book_user_id = adultwork_sdk::rules::UserId::try_from(candidate as u32 + 1).unwrap();
-    let e = read_answer::<CreateBooking, _>(&request, Ok(parse(SAMPLE).unwrap())).unwrap_err();
+    let e = testing::answer::<CreateBooking>(&request, SAMPLE.as_bytes()).unwrap_err();
     assert_eq!(
         e.to_string(),
         format!(
@@ -198,8 +194,7 @@ fn a_created_booking_must_be_with_the_booked_user() {
 #[test]
 fn delete_results_match_the_request() {
     let request = delete(r#"{"BookingIDs":[1,2,3]}"#).unwrap();
-    let answer =
-        |json: &str| read_answer::<DeleteMadeBookings, _>(&request, Ok(parse(json).unwrap()));
+    let answer = |json: &str| testing::answer::<DeleteMadeBookings>(&request, json.as_bytes());
     let ok = answer(
         r#"[{"BookingID":2,"Deleted":true,"Message":null},{"BookingID":1,"Deleted":false,"Message":"Booking is not finished"},{"BookingID":3,"Deleted":true,"Message":""}]"#,
     )

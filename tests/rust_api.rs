@@ -1,5 +1,5 @@
 //! The pure parts a Rust caller meets, natively: the types a Rust program builds and stores
-//! with plain serde (outside the SDK's collecting decoder a broken rule is an ordinary serde
+//! with plain serde (outside the SDK's engine a broken rule is an ordinary serde
 //! error), and what `{error}` says for the kinds that carry no HTTP answer.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -47,7 +47,7 @@ fn a_booking_round_trips_through_plain_serde_json() {
 }
 
 #[test]
-fn outside_the_decoder_a_broken_rule_is_an_ordinary_serde_error() {
+fn outside_the_engine_a_broken_rule_is_an_ordinary_serde_error() {
     let mut value: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
     value["BookingID"] = 0.into();
     let e = serde_json::from_value::<MadeBooking>(value).unwrap_err();

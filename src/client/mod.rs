@@ -40,7 +40,7 @@
 //! How a call works: [`AdultWorkClient::send`] prepares the request from its serde type,
 //! takes a token, sends one attempt (the private `transport` module), refreshes once on a
 //! `401` when the token comes from a provider, retries what is safe to retry
-//! ([`crate::retry`]), decodes the answer into the endpoint's answer type ([`crate::decode`])
+//! ([`crate::retry`]), checks the answer against the endpoint's answer type (the one engine)
 //! and checks it against the request. Every failure is an [`Error`], with the token redacted
 //! from whatever a server echoed.
 
@@ -63,7 +63,7 @@ pub use options::{
 use token::{Lease, Tokens};
 use transport::{Answer, AttemptSignal, Broken, CallSignal, Outgoing};
 
-use crate::decode::{self, js::Js};
+use crate::check::messages::{described, js_number};
 use crate::endpoint::{Endpoint, Method};
 use crate::error::{Cause, Error, HttpFailure, Issue};
 use crate::retry::{self, Outcome, RETRY_AFTER_CAP_MS};
@@ -194,20 +194,21 @@ impl AdultWorkClient {
         let wire = wire::<E>(&crate::requests::Request::on_wire(request));
         let (answered, token_used) = self.transact(wire, options).await;
         answered
-            .and_then(|parsed| {
-                crate::endpoint::read_answer::<E, Js>(request, parsed.map(Js::from_json))
+            .and_then(|body| {
+                let body = body.as_deref().map_err(Clone::clone);
+                crate::endpoint::read_answer::<E>(request, body).map(|read| read.answer)
             })
             .map_err(|error| redacted(error, token_used.as_ref()))
     }
 
-    /// Sends `wire` (or stops with why it could not be built) and returns the parsed JSON of
-    /// the 2xx answer (or why it is not JSON), with the token the last attempt used (to redact
-    /// it from what the server echoed). Not generic: every endpoint shares it.
+    /// Sends `wire` (or stops with why it could not be built) and returns the body of the 2xx
+    /// answer (or why it was not read), with the token the last attempt used (to redact it
+    /// from what the server echoed). Not generic: every endpoint shares it.
     pub(crate) async fn transact(
         &self,
         wire: Result<Wire, Error>,
         options: &RequestOptions,
-    ) -> (Result<Result<JsValue, Issue>, Error>, Option<Secret>) {
+    ) -> (Result<Result<Vec<u8>, Issue>, Error>, Option<Secret>) {
         let mut token_used = self.inner.tokens.fixed().cloned();
         let answered = match wire {
             Ok(wire) => self.exchange(&wire, options, &mut token_used).await,
@@ -218,13 +219,13 @@ impl AdultWorkClient {
 
     /// Everything of a call that does not depend on its types (so the `.wasm` holds it once):
     /// tokens, attempts, the `401` refresh, retries and waits. Returns the parsed JSON of the
-    /// 2xx answer (or why it is not JSON).
+    /// 2xx answer (or why it was not read).
     async fn exchange(
         &self,
         wire: &Wire,
         options: &RequestOptions,
         token_used: &mut Option<Secret>,
-    ) -> Result<Result<JsValue, Issue>, Error> {
+    ) -> Result<Result<Vec<u8>, Issue>, Error> {
         let inner = &self.inner;
         let Wire {
             method,
@@ -314,7 +315,7 @@ impl AdultWorkClient {
                     let retry_after = retry_after
                         .as_deref()
                         .and_then(|v| retry::parse_retry_after(v, js_sys::Date::now()));
-                    let said = server_message(&body, parse_error_body);
+                    let said = server_message(&body);
                     (Error::http(status, said, retry_after), retry_after)
                 }
                 Err(Broken::Threw(thrown)) => (
@@ -409,7 +410,7 @@ fn wire_of(
                     let value = pair.get(1);
                     let text = value
                         .as_string()
-                        .or_else(|| value.as_f64().map(decode::js_number))
+                        .or_else(|| value.as_f64().map(js_number))
                         .or_else(|| value.as_bool().map(|b| b.to_string()))?;
                     Some((key, text))
                 })
@@ -429,7 +430,10 @@ fn token_from(value: JsValue) -> Result<Secret, Error> {
     let Some(token) = value.as_string() else {
         return Err(refused(format!(
             "the function returned {}; expected a non-empty string",
-            decode::describe(&Js::from_caller(value.clone()))
+            described(
+                &crate::check::messages::shape_of(&value),
+                value.as_string().as_deref()
+            )
         )));
     };
     match AccessToken::fixed(token) {
@@ -441,13 +445,6 @@ fn token_from(value: JsValue) -> Result<Secret, Error> {
             invalid.why.unwrap_or("not a token")
         ))),
     }
-}
-
-/// The engine's reading of an error body that looks like JSON.
-fn parse_error_body(text: &str) -> Option<Js> {
-    transport::parse_json(&JsString::from(text))
-        .ok()
-        .map(Js::from_json)
 }
 
 /// Makes `AdultWorkClient`'s method for each endpoint of [`crate::endpoint::endpoints!`].

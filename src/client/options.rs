@@ -7,14 +7,15 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use adultwork_sdk_derive::Described;
 use js_sys::Function;
-use serde::de::{Deserializer, Error as _};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+#[cfg(feature = "js")]
 use tsify::Tsify;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use crate::decode::{self, js::Js};
+use crate::check::{Described, Description, FromChecked, JsTest, Kind, Rule, Test, Value};
 use crate::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
 
 /// The future a Rust token provider returns (see [`AccessToken::provider`]).
@@ -92,11 +93,11 @@ impl AccessToken {
     /// let refused = AccessToken::fixed("  ").unwrap_err();
     /// assert_eq!(refused.why, Some("it is blank"));
     /// ```
-    pub fn fixed(token: impl Into<String>) -> Result<Self, crate::rules::Invalid> {
+    pub fn fixed(token: impl Into<String>) -> Result<Self, crate::error::Invalid> {
         let token = token.into();
         match token_problem(&token) {
             None => Ok(AccessToken::Fixed(Secret(token))),
-            Some(why) => Err(crate::rules::Invalid {
+            Some(why) => Err(crate::error::Invalid {
                 expected: TOKEN_EXPECTED,
                 got: if token.trim().is_empty() {
                     "a blank string".into()
@@ -140,7 +141,7 @@ impl AccessToken {
 const TOKEN_EXPECTED: &str = "a non-empty string or a function returning one";
 
 /// Why a token cannot be used in an `Authorization` header, if it cannot.
-pub(crate) fn token_problem(token: &str) -> Option<&'static str> {
+pub(crate) fn token_problem(token: &str) -> crate::check::Refusal {
     if token.trim().is_empty() {
         Some("it is blank")
     } else if token
@@ -153,79 +154,41 @@ pub(crate) fn token_problem(token: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads a JavaScript value as it is (through `decode::js::value`) and lets
-/// `accept` judge it; a refusal is a problem at the value's path.
-fn from_js<'de, D: Deserializer<'de>, T>(
-    d: D,
-    expected: &'static str,
-    accept: impl FnOnce(JsValue) -> Result<T, (JsValue, Option<&'static str>)>,
-    stand_in: impl FnOnce() -> T,
-) -> Result<T, D::Error> {
-    let value: JsValue = crate::decode::js::value(d)?;
-    let (value, why) = match accept(value) {
-        Ok(accepted) => return Ok(accepted),
-        Err(refused) => refused,
-    };
-    let message = if value.is_undefined() {
-        format!("is required; expected {expected}")
-    } else {
-        let got = if value.is_string() {
-            // Only the token is read this way as a string: it is never repeated.
-            "a string".to_owned()
-        } else {
-            decode::describe(&Js::from_caller(value.clone()))
-        };
-        match why {
-            Some(why) => format!("expected {expected}, got {got}: {why}"),
-            None => format!("expected {expected}, got {got}"),
+/// A JavaScript value a rule accepted (in an option), described by the test it passed.
+macro_rules! js_leaf {
+    ($ty:ty, $expected:expr, $test:expr) => {
+        impl Described for $ty {
+            const DESCRIPTION: &'static Description = &Description {
+                name: stringify!($ty),
+                kind: Kind::Rule(Rule {
+                    expected: $expected,
+                    test: Test::Js($test),
+                }),
+            };
         }
     };
-    if decode::report(&message) {
-        Ok(stand_in())
-    } else {
-        Err(D::Error::custom(message))
-    }
 }
 
-/// A JavaScript object of type `T` (checked with `instanceof`), wrapped.
-fn instance_of<'de, D: Deserializer<'de>, T: JsCast, W>(
-    d: D,
-    expected: &'static str,
-    wrap: fn(T) -> W,
-) -> Result<W, D::Error> {
-    from_js(
-        d,
-        expected,
-        |value| {
-            value
-                .dyn_into::<T>()
-                .map(wrap)
-                .map_err(|value| (value, None))
-        },
-        // Never used: a stand-in only lives in a value whose decoding already failed.
-        || wrap(JsValue::UNDEFINED.unchecked_into()),
-    )
-}
+js_leaf!(AccessToken, TOKEN_EXPECTED, JsTest::Token(token_problem));
+js_leaf!(Signal, "an AbortSignal", JsTest::AbortSignal);
+js_leaf!(
+    FetchFn,
+    "a function with the signature of fetch",
+    JsTest::Function
+);
 
-impl<'de> Deserialize<'de> for AccessToken {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_js(
-            d,
-            TOKEN_EXPECTED,
-            |value| {
-                if let Some(token) = value.as_string() {
-                    return match token_problem(&token) {
-                        None => Ok(AccessToken::Fixed(Secret(token))),
-                        Some(why) => Err((value, Some(why))),
-                    };
-                }
-                match value.dyn_into::<Function>() {
-                    Ok(function) => Ok(AccessToken::Provider(TokenProvider::Js(function))),
-                    Err(value) => Err((value, None)),
-                }
-            },
-            || AccessToken::Fixed(Secret("-".into())),
-        )
+impl FromChecked for AccessToken {
+    fn from_checked(value: Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(token) => Some(AccessToken::Fixed(Secret(token.into_owned()))),
+            Value::Js(function) => function
+                .dyn_into::<Function>()
+                .ok()
+                .map(|f| AccessToken::Provider(TokenProvider::Js(f))),
+            // A stand-in (never used: the options had a problem).
+            Value::Absent => Some(AccessToken::Fixed(Secret("-".into()))),
+            _ => None,
+        }
     }
 }
 
@@ -235,9 +198,12 @@ impl<'de> Deserialize<'de> for AccessToken {
 #[derive(Debug, Clone)]
 pub struct Signal(pub AbortSignal);
 
-impl<'de> Deserialize<'de> for Signal {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        instance_of(d, "an AbortSignal", Signal)
+impl FromChecked for Signal {
+    fn from_checked(value: Value<'_>) -> Option<Self> {
+        match value {
+            Value::Js(signal) => signal.dyn_into::<AbortSignal>().ok().map(Signal),
+            _ => None,
+        }
     }
 }
 
@@ -245,23 +211,30 @@ impl<'de> Deserialize<'de> for Signal {
 #[derive(Debug, Clone)]
 pub struct FetchFn(pub Function);
 
-impl<'de> Deserialize<'de> for FetchFn {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        instance_of(d, "a function with the signature of fetch", FetchFn)
+impl FromChecked for FetchFn {
+    fn from_checked(value: Value<'_>) -> Option<Self> {
+        match value {
+            Value::Js(function) => function.dyn_into::<Function>().ok().map(FetchFn),
+            _ => None,
+        }
     }
 }
 
 /// Options of an `AdultWorkClient` and of the one-shot functions.
 ///
 /// Unknown keys are refused (`InvalidConfig`), so a misspelt option never goes unnoticed.
-#[derive(Debug, Clone, Deserialize, Tsify)]
+#[derive(Debug, Clone, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClientOptions {
     /// The user's OAuth access token, or a function returning it (sync or async). A function
     /// is called whenever a request needs a token (calls that start while it is pending share
     /// its result) and once more after a `401`, whose refresh concurrent calls share. The SDK
     /// never does OAuth itself: refreshing needs the client secret, so it belongs on a server.
-    #[tsify(type = "string | (() => string | Promise<string>)")]
+    #[cfg_attr(
+        feature = "js",
+        tsify(type = "string | (() => string | Promise<string>)")
+    )]
     pub access_token: AccessToken,
     /// `"sandbox"` (default) or `"production"`.
     #[serde(default)]
@@ -281,7 +254,7 @@ pub struct ClientOptions {
     /// proxies and instrumentation. It must resolve to a `Response` (or reject, which is a
     /// `NetworkError`).
     #[serde(default)]
-    #[tsify(type = "typeof globalThis.fetch | undefined")]
+    #[cfg_attr(feature = "js", tsify(type = "typeof globalThis.fetch | undefined"))]
     pub fetch: Option<FetchFn>,
 }
 
@@ -343,14 +316,15 @@ impl ClientOptions {
     doc = "# Ok(()) }",
     doc = "```"
 )]
-#[derive(Debug, Clone, Default, Deserialize, Tsify)]
+#[derive(Debug, Clone, Default, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequestOptions {
     /// Aborting it rejects the call with kind `"Aborted"` (its `reason` as the error's
     /// `cause`; `"Timeout"` when the reason is a `TimeoutError`, as from
     /// `AbortSignal.timeout()`) and cancels the underlying `fetch`.
     #[serde(default)]
-    #[tsify(type = "AbortSignal | undefined")]
+    #[cfg_attr(feature = "js", tsify(type = "AbortSignal | undefined"))]
     pub signal: Option<Signal>,
     /// Overrides the client's `timeoutMs` for this call.
     #[serde(default)]
@@ -361,7 +335,8 @@ pub struct RequestOptions {
 }
 
 /// A client's settings without its token, as `toJSON()` and `toString()` show them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ClientSettings {
     /// Where requests go.

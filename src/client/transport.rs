@@ -3,9 +3,8 @@
 //! The request is built by gloo-net (method, headers, body, `credentials: "omit"`,
 //! `redirect: "manual"`, the signal) and sent with the global `fetch`. Signals are plain
 //! `AbortController`s joined with `AbortSignal.any`, so the SDK never adds a listener to the
-//! caller's signal; timers are gloo-timers handles, cleared when dropped. A success body is
-//! decoded as UTF-8 and parsed by the engine (`TextDecoder`, `JSON.parse`) without ever being
-//! copied into Wasm memory: only the decoder's reads of its fields cross.
+//! caller's signal; timers are gloo-timers handles, cleared when dropped. A body is copied into
+//! Wasm memory once, where it is checked in one pass (`crate::check`).
 
 use std::cell::Cell;
 use std::future::{poll_fn, Future};
@@ -23,7 +22,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, AbortSignal, AddEventListenerOptions, RequestCredentials, RequestMode,
-    RequestRedirect, Response, ResponseType, TextDecoderOptions,
+    RequestRedirect, Response, ResponseType,
 };
 
 use crate::endpoint::{too_large, Method, MAX_BODY_BYTES};
@@ -37,16 +36,6 @@ extern "C" {
     /// The global `fetch` (window or worker); `catch`: it may be missing or throw.
     #[wasm_bindgen(catch, js_name = fetch)]
     fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-    /// `TextDecoder`, whose `decode` returns a JavaScript string (web-sys's copies it into
-    /// Wasm memory).
-    #[wasm_bindgen(js_name = TextDecoder)]
-    type Decoder;
-    #[wasm_bindgen(constructor, catch, js_class = "TextDecoder")]
-    fn new(label: &str, options: &TextDecoderOptions) -> Result<Decoder, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    fn decode(this: &Decoder, input: &JsValue) -> Result<JsString, JsValue>;
 }
 
 /// The first of two futures to finish.
@@ -290,8 +279,8 @@ impl Drop for AttemptSignal {
 
 /// What came back from one exchange.
 pub(crate) enum Answer {
-    /// A 2xx answer: its JSON (parsed by the engine), or why it is not JSON.
-    Success(Result<JsValue, Issue>),
+    /// A 2xx answer: its body, or why it was not read (too large).
+    Success(Result<Vec<u8>, Issue>),
     /// A redirect, not followed (status 0 for a browser's opaque redirect).
     Redirect(u16),
     /// Another status, with the start of its body and its `Retry-After`.
@@ -392,9 +381,7 @@ pub(crate) async fn exchange(
         if buffer.byte_length() > MAX_BODY_BYTES {
             return Ok(Answer::Success(Err(too_large())));
         }
-        return Ok(Answer::Success(
-            utf8(buffer.as_ref()).and_then(|text| parse_json(&text)),
-        ));
+        return Ok(Answer::Success(Ok(Uint8Array::new(&buffer).to_vec())));
     }
     let retry_after = header("Retry-After");
     let buffer = read(&response, attempt, raced).await?;
@@ -419,42 +406,6 @@ async fn read(
         .await
         .map_err(Broken::Threw)?;
     Ok(buffer.unchecked_into())
-}
-
-/// The body as text, refusing invalid UTF-8 (a leading byte order mark is dropped, as
-/// `response.json()` does).
-pub(crate) fn utf8(buffer: &JsValue) -> Result<JsString, Issue> {
-    let strict = TextDecoderOptions::new();
-    strict.set_fatal(true);
-    let decoder = Decoder::new("utf-8", &strict)
-        .map_err(|_| Issue::new("", "the body could not be decoded (TextDecoder is missing)"))?;
-    decoder
-        .decode(buffer)
-        .map_err(|_| Issue::new("", "the body is not valid UTF-8; expected a JSON object"))
-}
-
-/// The engine's `JSON.parse` of an answer's text, or a root issue that says what the text is.
-pub(crate) fn parse_json(text: &JsString) -> Result<JsValue, Issue> {
-    let trimmed = text.trim();
-    if trimmed.length() == 0 {
-        return Err(Issue::new("", "the body is empty; expected a JSON object"));
-    }
-    if trimmed.char_code_at(0) == f64::from(b'<') {
-        return Err(Issue::new(
-            "",
-            "the body is HTML or XML, not JSON; expected a JSON object",
-        ));
-    }
-    json_parse(text).map_err(|e| {
-        let said = Reflect::get(&e, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_default();
-        Issue::new(
-            "",
-            format!("the body is not valid JSON ({said}); expected a JSON object"),
-        )
-    })
 }
 
 /// What a rejected `fetch` says, innermost first: Node puts the real reason (`ECONNREFUSED`)

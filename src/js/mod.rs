@@ -1,25 +1,26 @@
-//! The thin `#[wasm_bindgen]` surface the npm package exports: arguments read with
-//! [`crate::decode`], the Rust API called, results converted back with serde-wasm-bindgen, and
+//! The thin `#[wasm_bindgen]` surface the npm package exports: arguments checked by the
+//! engine (`crate::check`), the Rust API called, results converted back, and
 //! every failure turned into the hand-written `AdultWorkError` class (`pkg-template/errors.js`).
 //! The endpoint functions and methods themselves come from [`crate::endpoint`]'s declarations.
 // The doc comments below are JSDoc for the package's .d.ts: their `@example`s quote URLs inside
 // JavaScript strings, which rustdoc would otherwise flag as bare links.
 #![allow(rustdoc::bare_urls)]
 
-use js_sys::{JsString, Reflect, Uint8Array};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use adultwork_sdk_derive::Described;
+use js_sys::{Reflect, Uint8Array};
+use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::client::transport::{parse_json, utf8};
+use crate::check::js::Js;
+use crate::check::messages::{described, shape_of};
+use crate::check::{self, Described, FromChecked, Kind, Mode, Shown, Value};
 use crate::client::{redacted, wire, Wire};
 use crate::client::{AdultWorkClient, ClientOptions, ClientSettings, RequestOptions};
 use crate::datetime::IntlZone;
 use crate::datetime::ZoneUnavailable;
-use crate::decode::{self, js::Js, Mode};
-use crate::endpoint::{read_answer, Endpoint};
+use crate::endpoint::{read_answer, read_json, Answered, Endpoint};
 use crate::error::{Error, Issue};
 use crate::model::MadeBooking;
 use crate::prereq::{self, BookingFacts, CancelCheck, DeleteCheck, RescheduleCheck, StatusFact};
@@ -69,15 +70,38 @@ fn to_value<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 }
 
 /// Reads a caller's value as `T`, every problem listed.
-fn read<T: DeserializeOwned>(
-    value: JsValue,
-    also: &'static [&'static str],
-) -> Result<T, Vec<Issue>> {
-    decode::decode_allowing(Js::from_caller(value), Mode::Request, also)
+fn read<T: Described>(value: JsValue, also: &[&str]) -> Result<T, Vec<Issue>> {
+    check::read::<T>(&mut Js::new(value), 0, Mode::Request, also)
+}
+
+/// The wire names of a record type's fields.
+fn field_names<T: Described>() -> Vec<&'static str> {
+    match &T::DESCRIPTION.kind {
+        Kind::Record(record) => record.fields.iter().map(|f| f.name).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An answer as JavaScript gets it: the engine's `JSON.parse` of a body that already is the
+/// documented value, else the checked value (only its documented fields, in order).
+fn answer_to_js<A: Described>(answered: &Answered<'_, A>) -> Result<JsValue, Error> {
+    if let Ok(text) = answered.shown {
+        if let Ok(value) = check::js::parse(text) {
+            return Ok(value);
+        }
+    }
+    let value = match &answered.shown {
+        Err(value) => value.clone(),
+        Ok(_) => Value::Null,
+    };
+    to_value(&Shown {
+        description: A::DESCRIPTION,
+        value: &value,
+    })
 }
 
 /// Reads optional options: `undefined` and `null` are the defaults.
-fn read_optional<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, Vec<Issue>> {
+fn read_optional<T: Described + Default>(value: JsValue) -> Result<T, Vec<Issue>> {
     if value.is_undefined() || value.is_null() {
         Ok(T::default())
     } else {
@@ -117,8 +141,8 @@ fn invalid_config(context: &'static str, issues: Vec<Issue>, token: Option<&str>
 pub(crate) trait Requested {
     /// The request on the wire.
     fn wire(&self) -> Result<Wire, Error>;
-    /// Reads the parsed 2xx answer, checks it against the request, and hands it to JavaScript.
-    fn answer(&self, parsed: Result<JsValue, Issue>) -> Result<JsValue, Error>;
+    /// Reads the 2xx body, checks it against the request, and hands it to JavaScript.
+    fn answer(&self, body: Result<&[u8], Issue>) -> Result<JsValue, Error>;
 }
 
 /// Endpoint `E`'s request.
@@ -129,8 +153,8 @@ impl<E: Endpoint> Requested for Typed<E> {
         wire::<E>(&crate::requests::Request::on_wire(&self.0))
     }
 
-    fn answer(&self, parsed: Result<JsValue, Issue>) -> Result<JsValue, Error> {
-        to_value(&read_answer::<E, Js>(&self.0, parsed.map(Js::from_json))?)
+    fn answer(&self, body: Result<&[u8], Issue>) -> Result<JsValue, Error> {
+        answer_to_js(&read_answer::<E>(&self.0, body)?)
     }
 }
 
@@ -141,7 +165,7 @@ pub(crate) type ReadRequest = fn(JsValue) -> Result<Box<dyn Requested>, Vec<Issu
 pub(crate) fn read_request<E: Endpoint + 'static>(
     request: JsValue,
 ) -> Result<Box<dyn Requested>, Vec<Issue>> {
-    crate::requests::read::<E::Request, Js>(Js::from_caller(request))
+    crate::endpoint::read_request::<E>(&mut Js::new(request))
         .map(|request| Box::new(Typed::<E>(request)) as Box<dyn Requested>)
 }
 
@@ -253,7 +277,7 @@ async fn run(
     })?;
     let (answered, token_used) = client.transact(request.wire(), &call).await;
     answered
-        .and_then(|parsed| request.answer(parsed))
+        .and_then(|body| request.answer(body.as_deref().map_err(Clone::clone)))
         .map_err(|error| to_js(redacted(error, token_used.as_ref())))
 }
 
@@ -271,8 +295,8 @@ fn one_shot_options(options: JsValue) -> Result<(ClientOptions, RequestOptions),
     let (client, call) = match not_the_token(&options) {
         Some(issues) => (Err(issues), Err(Vec::new())),
         None => (
-            read::<ClientOptions>(options.clone(), decode::fields_of::<RequestOptions>()),
-            read::<RequestOptions>(options, decode::fields_of::<ClientOptions>()),
+            read::<ClientOptions>(options.clone(), &field_names::<RequestOptions>()),
+            read::<RequestOptions>(options, &field_names::<ClientOptions>()),
         ),
     };
     match (client, call) {
@@ -294,32 +318,28 @@ fn one_shot_options(options: JsValue) -> Result<(ClientOptions, RequestOptions),
 #[derive(Debug, Clone, Copy)]
 pub struct JsDate(f64);
 
-impl<'de> Deserialize<'de> for JsDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value: JsValue = crate::decode::js::value(d)?;
-        let time = value
-            .dyn_ref::<js_sys::Date>()
-            .map(|date| date.get_time())
-            .filter(|t| t.is_finite());
-        match time {
-            Some(ms) => Ok(JsDate(ms)),
-            None => {
-                let message = format!(
-                    "expected a valid Date, got {}",
-                    decode::describe(&Js::from_caller(value.clone()))
-                );
-                if decode::report(&message) {
-                    Ok(JsDate(0.0))
-                } else {
-                    Err(serde::de::Error::custom(message))
-                }
-            }
+impl Described for JsDate {
+    const DESCRIPTION: &'static check::Description = &check::Description {
+        name: "Date",
+        kind: Kind::Rule(check::Rule {
+            expected: "a valid Date",
+            test: check::Test::Js(check::JsTest::Date),
+        }),
+    };
+}
+
+impl FromChecked for JsDate {
+    fn from_checked(value: Value<'_>) -> Option<Self> {
+        match value {
+            Value::Number(ms) => Some(JsDate(ms)),
+            Value::Absent => Some(JsDate(0.0)),
+            _ => None,
         }
     }
 }
 
 /// Options of `canCancel` and `canReschedule`.
-#[derive(Debug, Default, Deserialize, Tsify)]
+#[derive(Debug, Default, Described, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckOptions {
     /// The moment to judge at (default: now).
@@ -445,17 +465,12 @@ pub fn can_delete(booking: Ts<MadeBooking>) -> Result<Ts<DeleteCheck>, JsValue> 
 pub fn parse_made_booking(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json: JsValue,
 ) -> Result<Ts<MadeBooking>, JsValue> {
-    let text = if let Some(text) = json.dyn_ref::<JsString>() {
-        // A byte order mark, as `response.json()` would drop it.
-        if text.char_code_at(0) == 65279.0 {
-            Ok(text.slice(1, text.length()))
-        } else {
-            Ok(text.clone())
-        }
+    let bytes = if let Some(text) = json.as_string() {
+        text.into_bytes()
     } else if json.is_instance_of::<Uint8Array>() {
-        utf8(&json)
+        Uint8Array::from(json).to_vec()
     } else {
-        let got = decode::describe(&Js::from_caller(json.clone()));
+        let got = described(&shape_of(&json), None);
         let hint = if got == "an object" {
             " (pass the text, not the parsed value)"
         } else {
@@ -469,18 +484,11 @@ pub fn parse_made_booking(
             )],
         }));
     };
-    let invalid = |issues| {
-        to_js(Error::InvalidResponse {
-            context: "The text is not a valid MadeBooking".into(),
-            issues,
-        })
-    };
-    let value = text
-        .and_then(|text| parse_json(&text))
-        .map_err(|issue| invalid(vec![issue]))?;
-    let booking: MadeBooking =
-        decode::decode(Js::from_json(value), Mode::Answer).map_err(invalid)?;
-    to_ts(&booking)
+    let answered =
+        read_json::<MadeBooking>(&bytes, "The text is not a valid MadeBooking").map_err(to_js)?;
+    answer_to_js(&answered)
+        .map(Ts::new_unchecked)
+        .map_err(to_js)
 }
 
 /// Makes the JavaScript function and `AdultWorkClient` method of each endpoint of

@@ -1,57 +1,61 @@
 //! What must hold for ANY input. Shared by the native corpus test (tests/corpus.rs) and the
-//! fuzz target (fuzz/fuzz_targets/made_booking.rs), which include this file with `#[path]`
-//! (next to json_node.rs, which stands in for `JSON.parse`).
+//! fuzz target (fuzz/fuzz_targets/made_booking.rs), which include this file with `#[path]`.
 //!
-//! - Nothing panics (in Wasm a panic traps the instance): the answer decoder, the server
-//!   message reader, the request decoders (with their rules across fields), the delete answer
+//! - Nothing panics (in Wasm a panic traps the instance): the answer reader, the server
+//!   message reader, the request readers (with their rules across fields), the delete answer
 //!   reader and every pure parser.
 //! - An accepted answer is exactly the documented shape: serialized back, it has the type's
-//!   fields in order (as its serde derive declares them) and decodes again to the same value.
+//!   fields in order (as its description declares them) and reads again to the same value.
+//!   When the SDK hands JavaScript the engine's `JSON.parse` of the body itself, that parse is
+//!   exactly this documented value.
 //! - A refused answer lists at least one problem, each with a message and a path that is the
 //!   body (`""`) or starts with a documented field.
+//! - The SDK's JSON reader takes exactly the texts serde_json takes, except where serde_json is
+//!   stricter than `JSON.parse` (a lone surrogate escape, a number beyond `f64`, nesting past
+//!   128), which the reader takes, as `JSON.parse` does.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use adultwork_sdk::decode::{decode, fields_of, Mode};
-use adultwork_sdk::endpoint::{read_answer, CancelMadeBooking, DeleteMadeBookings};
+use adultwork_sdk::endpoint::{CancelMadeBooking, DeleteMadeBookings};
 use adultwork_sdk::model::{DeleteResults, MadeBooking, PhoneChatBookingUser};
 use adultwork_sdk::options::BaseUrl;
 use adultwork_sdk::requests::{
-    self, CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
+    CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
 };
-use adultwork_sdk::rules::Rule;
-use adultwork_sdk::server_message::{server_message, SERVER_MESSAGE_MAX_CHARS};
+use adultwork_sdk::testing::{self, server_message, SERVER_MESSAGE_MAX_CHARS};
 use adultwork_sdk::{datetime, retry, Error};
-
-use super::json_node::{parse_body, parse_error_body, JsonNode};
+use serde_json::Value;
 
 /// The request the corpus answers: booking 1.
 pub fn booking_1() -> CancelMadeBookingRequest {
-    decode(
-        JsonNode(serde_json::json!({"BookingID": 1, "Reason": "x"})),
-        Mode::Request,
-    )
-    .unwrap()
+    testing::value(r#"{"BookingID": 1, "Reason": "x"}"#, false).unwrap()
 }
 
 /// The delete request the corpus answers: bookings 1 and 2.
 pub fn bookings_1_and_2() -> DeleteMadeBookingsRequest {
-    decode(
-        JsonNode(serde_json::json!({"BookingIDs": [1, 2]})),
-        Mode::Request,
-    )
-    .unwrap()
+    testing::request(r#"{"BookingIDs": [1, 2]}"#).unwrap()
 }
 
-/// Reads a 2xx body as the client does, natively: `None` when serde_json is stricter than
-/// `JSON.parse` about it (then only a browser can judge it).
-pub fn read(body: &[u8]) -> Option<Result<MadeBooking, Error>> {
-    match parse_body(body) {
-        Err(None) => None,
-        parsed => Some(read_answer::<CancelMadeBooking, _>(
-            &booking_1(),
-            parsed.map_err(|issue| issue.unwrap()),
-        )),
+/// Reads a 2xx body as the client does.
+pub fn read(body: &[u8]) -> Result<MadeBooking, Error> {
+    testing::answer::<CancelMadeBooking>(&booking_1(), body)
+}
+
+/// The same numbers (JavaScript has one kind: `8` and `8.0` are one value), strings, keys in
+/// the same order.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, x), (ky, y))| kx == ky && same(x, y))
+        }
+        _ => a == b,
     }
 }
 
@@ -64,7 +68,7 @@ pub fn documented_shape(booking: &MadeBooking) -> Result<(), String> {
         .keys()
         .map(String::as_str)
         .collect();
-    if keys != fields_of::<MadeBooking>() {
+    if keys != testing::fields::<MadeBooking>() {
         return Err(format!("keys {keys:?}"));
     }
     let candidate: Vec<&str> = json["Candidate"]
@@ -73,11 +77,11 @@ pub fn documented_shape(booking: &MadeBooking) -> Result<(), String> {
         .keys()
         .map(String::as_str)
         .collect();
-    if candidate != fields_of::<PhoneChatBookingUser>() {
+    if candidate != testing::fields::<PhoneChatBookingUser>() {
         return Err(format!("Candidate keys {candidate:?}"));
     }
     let again: MadeBooking =
-        decode(JsonNode(json), Mode::Answer).map_err(|issues| format!("re-read: {issues:?}"))?;
+        testing::value(&json.to_string(), true).map_err(|issues| format!("re-read: {issues:?}"))?;
     if &again != booking {
         return Err("not a fixed point".into());
     }
@@ -94,17 +98,42 @@ pub fn message_is_one_short_line(m: &str) -> bool {
         && m.trim() == m
 }
 
+/// Where serde_json refuses what `JSON.parse` takes.
+pub fn stricter_than_json_parse(e: &serde_json::Error) -> bool {
+    let said = e.to_string();
+    [
+        "surrogate",
+        "hex escape",
+        "number out of range",
+        "recursion limit",
+    ]
+    .iter()
+    .any(|reason| said.contains(reason))
+}
+
 /// Runs every input-facing function of the crate on `data` and checks the invariants. Panics
 /// (the fuzzer's crash signal) when one does not hold.
 pub fn check_everything(data: &[u8]) {
-    match read(data) {
-        Some(Ok(booking)) => {
+    match testing::read::<CancelMadeBooking>(&booking_1(), data) {
+        Ok((booking, handed_as_parsed)) => {
             documented_shape(&booking).unwrap_or_else(|e| panic!("accepted, but {e}"));
             assert_eq!(booking.booking_id.get(), 1);
+            if handed_as_parsed {
+                // JavaScript gets the engine's JSON.parse of the body: it must be exactly the
+                // documented value.
+                let text = std::str::from_utf8(data).unwrap();
+                let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+                let parsed: Value = serde_json::from_str(text).unwrap();
+                let documented = serde_json::to_value(&booking).unwrap();
+                assert!(
+                    same(&parsed, &documented),
+                    "handed over as parsed, but {parsed} is not {documented}"
+                );
+            }
         }
-        Some(Err(Error::InvalidResponse { issues, .. })) => {
+        Err(Error::InvalidResponse { issues, .. }) => {
             assert!(!issues.is_empty());
-            let fields = fields_of::<MadeBooking>();
+            let fields = testing::fields::<MadeBooking>();
             for issue in &issues {
                 assert!(!issue.message.is_empty());
                 assert!(
@@ -114,24 +143,35 @@ pub fn check_everything(data: &[u8]) {
                 );
             }
         }
-        Some(Err(other)) => panic!("an answer gave {other:?}"),
-        None => {}
+        Err(other) => panic!("an answer gave {other:?}"),
     }
 
     // `None` is allowed for more than blank bodies (only control characters, only tags, an
     // empty JSON string); the corpus test pins down which readable bodies give which message.
-    if let Some(m) = server_message(data, parse_error_body) {
+    if let Some(m) = server_message(data) {
         assert!(message_is_one_short_line(&m), "bad server message {m:?}");
     }
 
-    if let Ok(JsonNode(value)) = parse_body(data).map_err(drop) {
-        let _ = decode::<CancelMadeBookingRequest, _>(JsonNode(value.clone()), Mode::Request);
-        let _ = decode::<PhoneChatBookingUser, _>(JsonNode(value.clone()), Mode::Request);
-        // The requests as callers' values, with the rules across fields.
-        let _ = requests::read::<CreateBookingRequest, _>(JsonNode(value.clone()));
-        let _ = requests::read::<DeleteMadeBookingsRequest, _>(JsonNode(value.clone()));
+    if let Ok(text) = std::str::from_utf8(data) {
+        // The reader's grammar is serde_json's, but where serde_json is stricter than JSON.parse.
+        let ours = testing::is_json(text);
+        match serde_json::from_str::<Value>(text) {
+            Ok(_) => assert!(ours, "serde_json takes {text:?}, the SDK's reader does not"),
+            Err(e) if stricter_than_json_parse(&e) => {}
+            Err(e) => assert!(
+                !ours,
+                "the SDK's reader takes {text:?}, serde_json does not: {e}"
+            ),
+        }
+        if ours {
+            let _ = testing::value::<CancelMadeBookingRequest>(text, false);
+            let _ = testing::value::<PhoneChatBookingUser>(text, false);
+            // The requests as callers' values, with the rules across fields.
+            let _ = testing::request::<CreateBookingRequest>(text);
+            let _ = testing::request::<DeleteMadeBookingsRequest>(text);
+        }
         // The body as DeleteMadeBookings' answer: accepted only as one result per booking.
-        match read_answer::<DeleteMadeBookings, _>(&bookings_1_and_2(), Ok(JsonNode(value))) {
+        match testing::answer::<DeleteMadeBookings>(&bookings_1_and_2(), data) {
             Ok(DeleteResults(results)) => assert_eq!(results.len(), 2),
             Err(Error::InvalidResponse { issues, .. }) => {
                 assert!(!issues.is_empty());
@@ -144,6 +184,6 @@ pub fn check_everything(data: &[u8]) {
     let _ = datetime::parse(&text);
     let _ = datetime::parse_gmt_offset(&text);
     let _ = datetime::parse_minute(&text);
-    let _ = BaseUrl::try_new(text.as_ref());
+    let _ = BaseUrl::try_from(text.as_ref());
     let _ = retry::parse_retry_after(&text, 1.7e12);
 }

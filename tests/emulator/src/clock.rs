@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use adultwork_sdk::rules::{ApiDateTime, Invalid, Rule};
+use adultwork_sdk::rules::{ApiDateTime, Invalid};
 use jiff::civil::DateTime;
 use jiff::fmt::strtime;
 use jiff::tz::TimeZone;
@@ -69,18 +69,18 @@ fn format_uk(instant_ms: i64, format: &str) -> String {
 
 /// An instant as the API writes it, to whole seconds: `2018-01-22T21:30:00` (UK wall clock).
 pub fn uk_seconds(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
-    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S"))
+    ApiDateTime::try_from(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S"))
 }
 
 /// An instant as the API writes it, with milliseconds: `2018-01-20T12:34:56.789`.
 pub fn uk_millis(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
-    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S%.3f"))
+    ApiDateTime::try_from(format_uk(instant_ms, "%Y-%m-%dT%H:%M:%S%.3f"))
 }
 
 /// Midnight (UK) of the day of an instant, `YYYY-MM-DDT00:00:00` (what `AcceptBy` says for a
 /// session on that day).
 pub fn uk_midnight(instant_ms: i64) -> Result<ApiDateTime, Invalid> {
-    ApiDateTime::try_new(format_uk(instant_ms, "%Y-%m-%dT00:00:00"))
+    ApiDateTime::try_from(format_uk(instant_ms, "%Y-%m-%dT00:00:00"))
 }
 
 /// Why a booking time of a request cannot be read.
@@ -136,7 +136,7 @@ pub fn parse_minute(text: &str) -> Result<DateTime, MinuteError> {
 /// A wall-clock reading as the API writes it, to whole seconds: `2099-06-01T18:30:00`.
 pub fn api_wall_clock(wall: DateTime) -> Result<ApiDateTime, Invalid> {
     let text = strtime::format("%Y-%m-%dT%H:%M:%S", wall).unwrap_or_default();
-    ApiDateTime::try_new(text)
+    ApiDateTime::try_from(text)
 }
 
 /// Reads an API datetime as an instant: `YYYY-MM-DDTHH:MM:SS` with an optional fraction of

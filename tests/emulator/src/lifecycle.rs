@@ -50,7 +50,7 @@
 //! removed (`Message` null), and every endpoint answers `404` for it from then on.
 
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking};
-use adultwork_sdk::rules::{self, BookingId, Credits, Minutes, Rule};
+use adultwork_sdk::rules::{self, BookingId, Credits, Minutes};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
@@ -346,8 +346,8 @@ impl NewBooking {
             .filter(|_| self.method == CallMethod::Skype);
         Ok(MadeBooking {
             booking_id: BookingId::try_from(id)?,
-            duration: Minutes::try_new(self.duration)?,
-            credits: Credits::try_new(self.credits)?,
+            duration: Minutes::try_from(self.duration)?,
+            credits: Credits::try_from(self.credits)?,
             status: BookingStatus::Pending,
             method: self.method,
             phone_number: phone,
@@ -612,8 +612,9 @@ pub async fn delete(State(shared): State<Shared>, headers: HeaderMap, body: Byte
 
 #[cfg(test)]
 mod tests {
-    use adultwork_sdk::decode::fields_of;
     use adultwork_sdk::model::DeleteResult;
+
+    use crate::object::sdk_fields;
 
     use super::*;
     use crate::seed::USERS;
@@ -631,7 +632,7 @@ mod tests {
             message: Some(NOT_FINISHED),
         };
         let object = JsonObject::from_serialize(&deletion).unwrap();
-        assert_eq!(object.keys(), fields_of::<DeleteResult>());
+        assert_eq!(object.keys(), sdk_fields::delete_result());
         let read: DeleteResult = serde_json::from_str(&object.to_json()).unwrap();
         assert_eq!(read.message.as_deref(), Some(NOT_FINISHED));
     }

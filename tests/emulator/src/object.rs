@@ -213,3 +213,45 @@ mod tests {
         assert!(JsonObject::parse(&deep).is_err(), "nesting is limited");
     }
 }
+
+/// The wire names of the SDK's answer types, in declaration order, as the SDK's own `Serialize`
+/// writes them (read off a value of each: the documented sample booking, its candidate, and a
+/// delete result). Tests hold the emulator's answers against these, so a field renamed in the
+/// SDK fails there instead of being served under its old name.
+pub mod sdk_fields {
+    use adultwork_sdk::model::{DeleteResult, MadeBooking};
+
+    use super::JsonObject;
+
+    fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
+        JsonObject::from_serialize(value)
+            .map(|o| o.keys().into_iter().map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+
+    fn sample() -> Option<MadeBooking> {
+        serde_json::from_str(include_str!("../../fixtures/made-booking.json")).ok()
+    }
+
+    /// `MadeBooking`'s fields.
+    pub fn made_booking() -> Vec<String> {
+        sample().map(|b| keys(&b)).unwrap_or_default()
+    }
+
+    /// `PhoneChatBookingUser`'s fields.
+    pub fn candidate() -> Vec<String> {
+        sample().map(|b| keys(&b.candidate)).unwrap_or_default()
+    }
+
+    /// `DeleteResult`'s fields.
+    pub fn delete_result() -> Vec<String> {
+        let Some(booking) = sample() else {
+            return Vec::new();
+        };
+        keys(&DeleteResult {
+            booking_id: booking.booking_id,
+            deleted: true,
+            message: None,
+        })
+    }
+}

@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking, PhoneChatBookingUser};
-use adultwork_sdk::rules::{BookingId, Count, Credits, Invalid, Minutes, Rule, Score, UserId};
+use adultwork_sdk::rules::{BookingId, Count, Credits, Invalid, Minutes, Score, UserId};
 
 use crate::clock::{uk_midnight, uk_millis, uk_seconds, DAY_MS, HOUR_MS, MINUTE_MS};
 use crate::object::JsonObject;
@@ -83,8 +83,8 @@ impl Seed {
         let owned = |text: Option<&str>| text.map(str::to_owned);
         Ok(MadeBooking {
             booking_id: BookingId::try_from(self.id)?,
-            duration: Minutes::try_new(self.duration)?,
-            credits: Credits::try_new(self.credits)?,
+            duration: Minutes::try_from(self.duration)?,
+            credits: Credits::try_from(self.credits)?,
             status: self.status,
             method: self.method,
             phone_number: owned(self.phone),
@@ -193,12 +193,12 @@ impl User {
             nickname: self.nickname.to_owned(),
             phone_number: phone.map(str::to_owned),
             skype_name: skype.map(str::to_owned),
-            total: Score::try_new(positive - negative)?,
-            positive: Count::try_new(positive)?,
-            neutral: Count::try_new(neutral)?,
-            negative: Count::try_new(negative)?,
-            ratings: Count::try_new(positive + neutral + negative)?,
-            disputes: Count::try_new(self.disputes)?,
+            total: Score::try_from(positive - negative)?,
+            positive: Count::try_from(positive)?,
+            neutral: Count::try_from(neutral)?,
+            negative: Count::try_from(negative)?,
+            ratings: Count::try_from(positive + neutral + negative)?,
+            disputes: Count::try_from(self.disputes)?,
         })
     }
 }
@@ -459,7 +459,7 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
 
 #[cfg(test)]
 mod tests {
-    use adultwork_sdk::decode::fields_of;
+    use crate::object::sdk_fields;
 
     use super::*;
 
@@ -534,8 +534,8 @@ mod tests {
             "Disputes",
         ];
         // The documented list is the SDK's own declaration, in the same order.
-        assert_eq!(fields_of::<MadeBooking>(), fields);
-        assert_eq!(fields_of::<PhoneChatBookingUser>(), candidate_fields);
+        assert_eq!(sdk_fields::made_booking(), fields);
+        assert_eq!(sdk_fields::candidate(), candidate_fields);
         for (id, stored) in bookings(1_780_000_000_000).unwrap() {
             assert_eq!(stored.booking.keys(), fields);
             let candidate: JsonObject = stored.booking.get_as("Candidate").unwrap();

@@ -13,9 +13,9 @@ mod common;
 use std::net::SocketAddr;
 
 use adultwork_emulator::clock::{now_ms, parse_uk};
+use adultwork_emulator::object::sdk_fields;
 use adultwork_emulator::object::JsonObject;
-use adultwork_sdk::decode::fields_of;
-use adultwork_sdk::model::{DeleteResult, MadeBooking};
+use adultwork_sdk::model::MadeBooking;
 use common::*;
 
 /// A valid create for `user`, Method 2, with these members replacing or adding to the rest
@@ -98,7 +98,7 @@ fn results(reply: &Reply) -> Vec<(i64, bool, Option<String>)> {
         .iter()
         .map(|item| {
             let object = JsonObject::parse(&item.to_string()).unwrap();
-            assert_eq!(object.keys(), fields_of::<DeleteResult>());
+            assert_eq!(object.keys(), sdk_fields::delete_result());
             (
                 field(item, "BookingID").as_i64().unwrap(),
                 field(item, "Deleted").as_bool().unwrap(),
@@ -128,7 +128,7 @@ fn a_created_booking_is_pending_with_what_was_asked() {
         );
         let booking = reply.json();
         // The SDK's struct, every field in its order, and values its rules accept.
-        assert_eq!(reply.object().keys(), fields_of::<MadeBooking>());
+        assert_eq!(reply.object().keys(), sdk_fields::made_booking());
         let read: MadeBooking = serde_json::from_str(&reply.text()).unwrap();
         assert_eq!(read.candidate.user_id.get(), 3001);
         assert_eq!(field(&booking, "BookingID").as_i64(), Some(5001 + n as i64));
