@@ -19,7 +19,7 @@ pub struct DateTime {
 const DAY_MS: i64 = 86_400_000;
 
 /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -30,7 +30,7 @@ pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// Days in a month of a year.
-pub fn days_in_month(year: i64, month: i64) -> i64 {
+pub(crate) fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -47,11 +47,11 @@ fn num(b: &[u8], from: usize, len: usize) -> Option<i64> {
 }
 
 /// Why a string is not an API datetime; the text finishes "expected a date-time like …, but …".
-pub type Problem = &'static str;
+pub(crate) type Problem = &'static str;
 
 /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1–7 digits, and an optional `Z` or
 /// `±HH:MM`, and checks that the date exists in the calendar.
-pub fn parse(s: &str) -> Result<DateTime, Problem> {
+pub(crate) fn parse(s: &str) -> Result<DateTime, Problem> {
     let b = s.as_bytes();
     let sep = |i: usize, c: u8| b.get(i) == Some(&c);
     let shape = sep(4, b'-') && sep(7, b'-') && sep(10, b'T') && sep(13, b':') && sep(16, b':');
@@ -167,7 +167,7 @@ impl DateTime {
 
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (the inverse of
 /// [`days_from_civil`]).
-pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -182,7 +182,7 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// Reads a booking time as requests carry it, `YYYY-MM-DD HH:MM` (a real calendar date and
 /// time of day), into its wall-clock reading in milliseconds.
-pub fn parse_minute(s: &str) -> Result<i64, Problem> {
+pub(crate) fn parse_minute(s: &str) -> Result<i64, Problem> {
     let b = s.as_bytes();
     let sep = |i: usize, c: u8| b.get(i) == Some(&c);
     let shape = b.len() == 16 && sep(4, b'-') && sep(7, b'-') && sep(10, b' ') && sep(13, b':');
@@ -212,7 +212,7 @@ pub fn parse_minute(s: &str) -> Result<i64, Problem> {
 
 /// Writes a wall-clock reading as `YYYY-MM-DD HH:MM` (seconds dropped); `None` outside the
 /// years 1 to 9999.
-pub fn format_minute(wall_ms: i64) -> Option<String> {
+pub(crate) fn format_minute(wall_ms: i64) -> Option<String> {
     let (year, month, day) = civil_from_days(wall_ms.div_euclid(DAY_MS));
     let minute_of_day = wall_ms.rem_euclid(DAY_MS) / 60_000;
     (1..=9999).contains(&year).then(|| {
@@ -225,16 +225,14 @@ pub fn format_minute(wall_ms: i64) -> Option<String> {
 }
 
 /// The wall-clock reading in `zone` of an instant (milliseconds since the epoch).
-pub fn wall_clock(instant_ms: i64, zone: &dyn Zone) -> Result<i64, ZoneUnavailable> {
+pub(crate) fn wall_clock(instant_ms: i64, zone: &dyn Zone) -> Result<i64, ZoneUnavailable> {
     Ok(instant_ms + zone.offset_ms(instant_ms).ok_or(ZoneUnavailable)?)
 }
 
-#[cfg(target_arch = "wasm32")]
 pub use intl::IntlZone;
 
 /// Time-zone offsets from the JavaScript engine's `Intl` (full IANA data in every browser and in
 /// Node), so the `.wasm` carries no time-zone database.
-#[cfg(target_arch = "wasm32")]
 mod intl {
     use js_sys::{Date, Function, Object, Reflect};
     use wasm_bindgen::prelude::*;
@@ -278,8 +276,12 @@ mod intl {
     }
 
     impl IntlZone {
-        /// The zone named `name`, or `None` when the engine does not know it.
+        /// The zone named `name`, or `None` when the engine does not know it (and always
+        /// outside WebAssembly, where there is no `Intl`).
         pub fn new(name: &str) -> Option<IntlZone> {
+            if cfg!(not(target_arch = "wasm32")) {
+                return None;
+            }
             let options = Object::new();
             let set = |k: &str, v: &str| {
                 Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v))
@@ -308,27 +310,13 @@ mod intl {
 /// UK time (`Europe/London`), where the API's wall-clock times are: from the engine's `Intl`
 /// in Wasm. Native code has no such source, and needs none: a JavaScript `Date` (the only
 /// instant a caller hands over) never reaches it.
-pub fn uk_zone() -> Option<impl Zone> {
-    #[cfg(target_arch = "wasm32")]
-    return IntlZone::new("Europe/London");
-    #[cfg(not(target_arch = "wasm32"))]
-    return None::<NoZone>;
-}
-
-/// The zone native code lacks (see [`uk_zone`]).
-#[cfg(not(target_arch = "wasm32"))]
-pub struct NoZone;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Zone for NoZone {
-    fn offset_ms(&self, _: i64) -> Option<i64> {
-        None
-    }
+pub(crate) fn uk_zone() -> Option<impl Zone> {
+    IntlZone::new("Europe/London")
 }
 
 /// Reads the offset at the end of `Intl` text such as "1/2/2026, GMT+01:00", "…GMT-05:30" or
 /// "…GMT" (zero), in milliseconds.
-pub fn parse_gmt_offset(text: &str) -> Option<i64> {
+pub(crate) fn parse_gmt_offset(text: &str) -> Option<i64> {
     let b = text.as_bytes();
     let at = (0..b.len())
         .rev()

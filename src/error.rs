@@ -9,6 +9,7 @@
 
 use std::fmt;
 
+use send_wrapper::SendWrapper;
 use serde::Serialize;
 #[cfg(feature = "js")]
 use tsify::Tsify;
@@ -67,8 +68,24 @@ pub struct HttpFailure {
 
 /// The JavaScript value behind a failure (what `fetch` threw, what the token function threw,
 /// the signal's reason), kept as the JavaScript error's `cause`.
+///
+/// Kept in a [`SendWrapper`] so that [`Error`] is `Send + Sync`: a Wasm instance has one
+/// thread, the one that made the value.
 #[derive(Clone, Default)]
-pub struct Cause(#[cfg(target_arch = "wasm32")] pub Option<wasm_bindgen::JsValue>);
+pub struct Cause(Option<SendWrapper<wasm_bindgen::JsValue>>);
+
+impl Cause {
+    /// The cause of a failure.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn of(value: wasm_bindgen::JsValue) -> Cause {
+        Cause(Some(SendWrapper::new(value)))
+    }
+
+    /// The JavaScript value, when there is one.
+    pub fn value(&self) -> Option<&wasm_bindgen::JsValue> {
+        self.0.as_deref()
+    }
+}
 
 impl fmt::Debug for Cause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -4,33 +4,12 @@
 //! Each check answers `{ ok: true }`, or `{ ok: false, reason }` with the reason as a string
 //! union derived from its enum (`verdict!`).
 
-use adultwork_sdk_derive::Described;
 use serde::{Serialize, Serializer};
 #[cfg(feature = "js")]
 use tsify::Tsify;
 
 use crate::datetime::{DateTime, Zone, ZoneUnavailable};
 use crate::model::BookingStatus;
-use crate::rules::ApiDateTime;
-
-/// What the checks read from a booking: its status and session date (a `MadeBooking` has
-/// both; other fields are not looked at).
-#[derive(Debug, Clone, Described)]
-#[serde(rename_all = "PascalCase")]
-pub struct BookingFacts {
-    /// Where the booking is in its life cycle.
-    pub status: BookingStatus,
-    /// When the session is planned.
-    pub session_date: ApiDateTime,
-}
-
-/// What `canDelete` reads from a booking: its status alone.
-#[derive(Debug, Clone, Described)]
-#[serde(rename_all = "PascalCase")]
-pub struct StatusFact {
-    /// Where the booking is in its life cycle.
-    pub status: BookingStatus,
-}
 
 /// `true` on the wire and in TypeScript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -58,7 +58,7 @@ pub(crate) fn read<'a, R: Request>(
 }
 
 /// Adds `request`'s problems across fields to `issues` (the problems of its fields).
-pub fn checked<R: Request>(request: &R, issues: &mut Vec<Issue>) {
+pub(crate) fn checked<R: Request>(request: &R, issues: &mut Vec<Issue>) {
     for problem in request.problems() {
         let clear = {
             let mut paths = problem.reads.iter().copied();

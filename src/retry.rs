@@ -8,18 +8,23 @@
 //! act, so only they are retried. Reads (`GET`) are harmless to repeat and are also retried
 //! after network errors, timeouts, `502` and `504`.
 
-use crate::datetime::days_from_civil;
+// Natively no call is sent, so only the tests run the policy.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use std::time::UNIX_EPOCH;
+
+use crate::error::Error;
 
 /// The longest the SDK waits on a `Retry-After` before trying again.
-pub const RETRY_AFTER_CAP_MS: u64 = 60_000;
+pub(crate) const RETRY_AFTER_CAP_MS: u64 = 60_000;
 /// First backoff step, doubled on each attempt.
-pub const BACKOFF_BASE_MS: u64 = 500;
+pub(crate) const BACKOFF_BASE_MS: u64 = 500;
 /// Largest backoff step.
-pub const BACKOFF_CAP_MS: u64 = 20_000;
+pub(crate) const BACKOFF_CAP_MS: u64 = 20_000;
 
 /// How one attempt ended, for the retry decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A response with this status arrived.
     Status(u16),
     /// The request failed without a response.
@@ -30,7 +35,7 @@ pub enum Outcome {
 
 /// Whether an attempt that ended with `outcome` may be repeated, given how the endpoint
 /// behaves when repeated.
-pub fn retryable(outcome: Outcome, safe_to_repeat: bool) -> bool {
+pub(crate) fn retryable(outcome: Outcome, safe_to_repeat: bool) -> bool {
     match outcome {
         Outcome::Status(429 | 503) => true,
         Outcome::Status(502 | 504) | Outcome::Network | Outcome::Timeout => safe_to_repeat,
@@ -38,71 +43,109 @@ pub fn retryable(outcome: Outcome, safe_to_repeat: bool) -> bool {
     }
 }
 
+/// What the policy makes of an attempt that failed.
+#[derive(Debug, Clone)]
+pub(crate) enum Decision {
+    /// Ask the token provider again (its token was refused with a `401`) and try at once.
+    Refresh,
+    /// Wait this long, then try again.
+    Retry {
+        /// Milliseconds.
+        wait_ms: u64,
+    },
+    /// Give up: this is the call's error.
+    Fail(Error),
+}
+
+/// The retry policy of one call: how many attempts are left, and whether the token was
+/// refreshed already.
+#[derive(Debug, Clone)]
+pub(crate) struct Policy {
+    retries: u32,
+    max_retries: u32,
+    safe_to_repeat: bool,
+    /// Whether a `401` can be answered by asking the token provider again, once.
+    refreshable: bool,
+}
+
+impl Policy {
+    /// The policy of a call that may repeat `max_retries` times.
+    pub(crate) fn new(max_retries: u32, safe_to_repeat: bool, refreshable: bool) -> Policy {
+        Policy {
+            retries: 0,
+            max_retries,
+            safe_to_repeat,
+            refreshable,
+        }
+    }
+
+    /// What to do after an attempt failed with `error` (`retry_after_ms`: what the server
+    /// asked for). `random` is in `[0, 1)`, for the backoff's jitter.
+    pub(crate) fn decide(
+        &mut self,
+        error: Error,
+        retry_after_ms: Option<u64>,
+        random: f64,
+    ) -> Decision {
+        if self.refreshable
+            && matches!(
+                error,
+                Error::Unauthorized {
+                    status: Some(401),
+                    ..
+                }
+            )
+        {
+            // One refresh per call, shared with every call that meets a 401 for the same token.
+            self.refreshable = false;
+            return Decision::Refresh;
+        }
+        let outcome = match &error {
+            Error::NetworkError { .. } => Outcome::Network,
+            Error::Timeout {
+                by_signal: false, ..
+            } => Outcome::Timeout,
+            other => match other.status() {
+                Some(status) => Outcome::Status(status),
+                None => return Decision::Fail(error),
+            },
+        };
+        if self.retries >= self.max_retries || !retryable(outcome, self.safe_to_repeat) {
+            return Decision::Fail(error);
+        }
+        let wait_ms = match retry_after_ms {
+            Some(ms) => ms.min(RETRY_AFTER_CAP_MS),
+            None => backoff_ms(self.retries, random),
+        };
+        self.retries += 1;
+        Decision::Retry { wait_ms }
+    }
+}
+
 /// Exponential backoff with full jitter: a uniformly random wait in
 /// `[0, min(cap, base·2^retry))`. `random` is in `[0, 1)`.
-pub fn backoff_ms(retry: u32, random: f64) -> u64 {
+pub(crate) fn backoff_ms(retry: u32, random: f64) -> u64 {
     let ceiling = BACKOFF_BASE_MS
         .saturating_mul(1u64 << retry.min(20))
         .min(BACKOFF_CAP_MS);
     (ceiling as f64 * random.clamp(0.0, 1.0)) as u64
 }
 
-/// Reads `Retry-After`: delay-seconds, or an HTTP date (IMF-fixdate, RFC 850 or asctime)
-/// judged against `now_ms`. Returns the requested wait in milliseconds (not capped).
-pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+/// Reads `Retry-After`: delay-seconds, or an HTTP date (IMF-fixdate, RFC 850 or asctime, read
+/// by the `httpdate` crate) judged against `now_ms`. Returns the requested wait in
+/// milliseconds (not capped).
+pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Absurdly long values saturate rather than fail: the cap applies anyway.
-        let secs = digits(value.get(..value.len().min(12))?)?;
-        return Some((secs as u64).saturating_mul(1000));
+        let digits = value.get(..value.len().min(12))?;
+        let secs: u64 = digits.parse().ok()?;
+        return Some(secs.saturating_mul(1000));
     }
-    let at = http_date_ms(value)?;
-    let wait = at - now_ms;
+    let at = httpdate::parse_http_date(value).ok()?;
+    let at_ms = at.duration_since(UNIX_EPOCH).ok()?.as_millis() as f64;
+    let wait = at_ms - now_ms;
     Some(if wait > 0.0 { wait as u64 } else { 0 })
-}
-
-/// A run of ASCII digits (no sign, no spaces) as a number.
-fn digits(s: &str) -> Option<i64> {
-    let plain = !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit());
-    plain.then(|| s.parse().ok()).flatten()
-}
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// Milliseconds since the epoch of an HTTP date in any of the three formats RFC 9110 allows.
-pub fn http_date_ms(value: &str) -> Option<f64> {
-    // Tokens without the weekday: "06 Nov 1994 08:49:37 GMT", "06-Nov-94 08:49:37 GMT",
-    // or asctime's "Nov  6 08:49:37 1994".
-    let after_weekday = value.split_once(' ').map_or(value, |(_, rest)| rest);
-    let parts: Vec<&str> = after_weekday
-        .split([' ', '-'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let (day, month, year, time) = match parts.as_slice() {
-        [d, m, y, t, "GMT"] => (*d, *m, *y, *t),
-        [m, d, t, y] => (*d, *m, *y, *t),
-        _ => return None,
-    };
-    let day = digits(day)?;
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as i64 + 1;
-    let mut year = digits(year)?;
-    if year < 100 {
-        // RFC 850's two-digit year: RFC 9110 says to read it as the nearest century.
-        year += if year < 70 { 2000 } else { 1900 };
-    }
-    let mut hms = time.split(':').map(digits);
-    let (Some(Some(h)), Some(Some(mi)), Some(Some(s)), None) =
-        (hms.next(), hms.next(), hms.next(), hms.next())
-    else {
-        return None;
-    };
-    if !(1..=31).contains(&day) || h > 23 || mi > 59 || s > 60 {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    Some(((days * 86_400 + h * 3600 + mi * 60 + s) * 1000) as f64)
 }
 
 #[cfg(test)]
@@ -150,8 +193,7 @@ mod tests {
         assert_eq!(parse_retry_after("-1", 0.0), None);
         assert_eq!(parse_retry_after("1.5", 0.0), None);
         assert_eq!(parse_retry_after("soon", 0.0), None);
-        let now = http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
-        assert_eq!(now, 784_111_777_000.0);
+        let now = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
         assert_eq!(
             parse_retry_after("Sun, 06 Nov 1994 08:49:42 GMT", now),
             Some(5000)
@@ -172,5 +214,43 @@ mod tests {
             parse_retry_after("Sun, 06 Nov 1994 25:49:30 GMT", now),
             None
         );
+        // A weekday that is not the date's: not a date.
+        assert_eq!(
+            parse_retry_after("Mon, 06 Nov 1994 08:49:42 GMT", now),
+            None
+        );
+    }
+
+    #[test]
+    fn the_policy_retries_what_is_safe_and_refreshes_once() {
+        let mut read = Policy::new(2, true, true);
+        let e401 = || Error::http(401, None, None);
+        assert!(matches!(read.decide(e401(), None, 0.5), Decision::Refresh));
+        assert!(matches!(read.decide(e401(), None, 0.5), Decision::Fail(_)));
+        assert!(matches!(
+            read.decide(Error::http(503, None, Some(90_000)), Some(90_000), 0.5),
+            Decision::Retry {
+                wait_ms: RETRY_AFTER_CAP_MS
+            }
+        ));
+        assert!(matches!(
+            read.decide(Error::http(502, None, None), None, 0.5),
+            Decision::Retry { wait_ms: 500 }
+        ));
+        // Two retries were allowed.
+        assert!(matches!(
+            read.decide(Error::http(503, None, None), None, 0.5),
+            Decision::Fail(_)
+        ));
+        let mut write = Policy::new(2, false, false);
+        assert!(matches!(
+            write.decide(Error::http(502, None, None), None, 0.5),
+            Decision::Fail(_)
+        ));
+        assert!(matches!(write.decide(e401(), None, 0.5), Decision::Fail(_)));
+        assert!(matches!(
+            write.decide(Error::http(429, None, Some(0)), Some(0), 0.5),
+            Decision::Retry { wait_ms: 0 }
+        ));
     }
 }

@@ -19,9 +19,9 @@ use crate::datetime;
 pub use crate::error::Invalid;
 
 /// The largest integer JavaScript represents exactly (`Number.MAX_SAFE_INTEGER`).
-pub const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+pub(crate) const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 /// The largest `int` of the API (.NET `Int32`).
-pub const INT32_MAX: f64 = 2_147_483_647.0;
+pub(crate) const INT32_MAX: f64 = 2_147_483_647.0;
 
 /// The ID of a booking: an integer from 1 to 2147483647.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Described)]

@@ -51,3 +51,24 @@ pub fn fields<T: Described>() -> Vec<&'static str> {
 pub fn is_json(text: &str) -> bool {
     Json::parse(text).is_ok()
 }
+
+/// Runs every pure parser of the crate on `text`, for the invariant that none panics.
+pub fn parse_everything(text: &str) {
+    let _ = crate::datetime::parse(text);
+    let _ = crate::datetime::parse_gmt_offset(text);
+    let _ = crate::datetime::parse_minute(text);
+    let _ = crate::options::BaseUrl::try_from(text);
+    let _ = crate::retry::parse_retry_after(text, 1.7e12);
+}
+
+/// The npm package's exports as Rust functions, for the browser tests to call them the way
+/// JavaScript does (untyped values in, promises out).
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub mod js {
+    pub use crate::js::calls::{
+        cancel_made_booking, create_booking, delete_made_bookings, get_made_booking_details,
+        reschedule_made_booking,
+    };
+    pub use crate::js::checks::{can_cancel, can_delete, can_reschedule, parse_made_booking};
+    pub use crate::js::client::JsClient;
+}

@@ -85,7 +85,7 @@ fn call_options(timeout_ms: Option<u32>, max_retries: Option<u32>) -> RequestOpt
 
 fn with_signal(signal: web_sys::AbortSignal) -> RequestOptions {
     RequestOptions {
-        signal: Some(Signal(signal)),
+        signal: Some(Signal::from(signal)),
         ..RequestOptions::default()
     }
 }
@@ -677,7 +677,7 @@ async fn an_abort_signal_cancels_the_call_and_the_fetch() {
     match &e {
         Error::Aborted { cause } => {
             assert_eq!(
-                cause.0.as_ref().and_then(JsValue::as_string).as_deref(),
+                cause.value().and_then(JsValue::as_string).as_deref(),
                 Some("the user left the page")
             );
         }
@@ -780,12 +780,7 @@ async fn a_provider_that_fails_or_gives_no_token_sends_nothing() {
     match &e {
         Error::Unauthorized { status, cause, .. } => {
             assert_eq!(*status, None);
-            let thrown = cause
-                .0
-                .as_ref()
-                .unwrap()
-                .dyn_ref::<js_sys::Error>()
-                .unwrap();
+            let thrown = cause.value().unwrap().dyn_ref::<js_sys::Error>().unwrap();
             assert_eq!(String::from(thrown.message()), "refresh endpoint down");
         }
         other => panic!("{other:?}"),

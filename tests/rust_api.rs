@@ -130,3 +130,75 @@ fn errors_without_an_answer_say_what_happened_and_carry_no_http_details() {
     assert_eq!(e.status(), None);
     assert_eq!(e.issues().len(), 1);
 }
+
+/// Runs a future that needs no waiting (natively a call ends before it would send) to its end.
+fn now<F: std::future::Future>(future: F) -> F::Output {
+    struct Nobody;
+    impl std::task::Wake for Nobody {
+        fn wake(self: std::sync::Arc<Self>) {}
+    }
+    let waker = std::task::Waker::from(std::sync::Arc::new(Nobody));
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(&waker);
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("the call waited for something"),
+    }
+}
+
+#[test]
+fn the_client_its_options_errors_and_futures_are_send_and_sync() {
+    use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, RequestOptions};
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>(_: &T) {}
+    send_sync::<AdultWorkClient>();
+    send_sync::<ClientOptions>();
+    send_sync::<RequestOptions>();
+    send_sync::<Error>();
+    let client = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("t").unwrap()));
+    let request = CancelMadeBookingRequest {
+        booking_id: BookingId::try_from(1001).unwrap(),
+        reason: NonBlank::try_from("x").unwrap(),
+    };
+    let call = client.cancel_made_booking(&request);
+    send(&call);
+    drop(call);
+    let shared = std::sync::Arc::new(client);
+    let clone = std::sync::Arc::clone(&shared);
+    assert_eq!(
+        clone.settings().base_url,
+        "https://api-sandbox.adultwork.com"
+    );
+}
+
+#[test]
+fn outside_webassembly_a_call_checks_its_request_then_says_it_cannot_send() {
+    use adultwork_sdk::model::CallMethod;
+    use adultwork_sdk::requests::CreateBookingRequest;
+    use adultwork_sdk::rules::{BookingTime, CreditsOffer, SessionMinutes, UserId};
+    use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions};
+
+    let client = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("t").unwrap()));
+    let mut request = CreateBookingRequest {
+        book_user_id: UserId::try_from(2001).unwrap(),
+        session_date: "2026-12-01 18:30".parse::<BookingTime>().unwrap(),
+        duration: SessionMinutes::try_from(30).unwrap(),
+        method: CallMethod::BookedUserCalls,
+        phone_number: None,
+        skype_name: None,
+        credits: CreditsOffer::try_from(30).unwrap(),
+        accept_by: "2026-12-01 19:00".parse::<BookingTime>().unwrap(),
+        comments: None,
+    };
+    // The rules across fields hold natively too: every problem, nothing sent.
+    let e = now(client.create_booking(&request)).unwrap_err();
+    assert!(matches!(e, Error::InvalidRequest { .. }), "{e:?}");
+    let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["PhoneNumber", "AcceptBy"]);
+    // A valid request gets as far as the transport, which only WebAssembly has.
+    request.method = CallMethod::ClientCalls;
+    request.accept_by = "2026-12-01 17:00".parse::<BookingTime>().unwrap();
+    let e = now(client.create_booking(&request)).unwrap_err();
+    assert!(matches!(e, Error::InvalidConfig { .. }), "{e:?}");
+    assert!(e.to_string().contains("wasm32-unknown-unknown"), "{e}");
+}

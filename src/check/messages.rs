@@ -2,7 +2,6 @@
 //! quoted and cut, the key that was probably meant.
 
 use super::engine::Shape;
-#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The message of a value whose reading threw (a getter, or a Proxy trap).
@@ -78,7 +77,7 @@ pub(crate) fn quote(s: &str) -> String {
 }
 
 /// The kind of a JavaScript value, as messages name it.
-#[cfg(target_arch = "wasm32")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn shape_of(v: &JsValue) -> Shape {
     if v.is_string() {
         Shape::String

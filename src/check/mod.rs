@@ -26,11 +26,9 @@ mod value;
 
 use std::borrow::Cow;
 
-#[cfg(target_arch = "wasm32")]
-pub(crate) use describe::JsTest;
 pub(crate) use describe::{
-    Count, Described, Description, Field, Fields, FromChecked, Kind, List, Moment, Reading, Record,
-    Refusal, Rule, Stamped, Test, Variants,
+    Count, Described, Description, Field, Fields, FromChecked, JsTest, Kind, List, Moment, Reading,
+    Record, Refusal, Rule, Stamped, Test, Variants,
 };
 pub(crate) use engine::{list_problem, walk, Mode, Node, Shape, Source};
 #[cfg(all(target_arch = "wasm32", feature = "js"))]

@@ -35,8 +35,8 @@ pub enum Value<'a> {
     List(Vec<Value<'a>>),
     /// A record's fields, one per described field, in declaration order.
     Record(Vec<Value<'a>>),
-    /// A JavaScript value kept as it is (a token function, an `AbortSignal`, a `Date`).
-    #[cfg(target_arch = "wasm32")]
+    /// A JavaScript value kept as it is (a token function, an `AbortSignal`).
+    #[cfg(all(target_arch = "wasm32", feature = "js"))]
     Js(wasm_bindgen::JsValue),
 }
 

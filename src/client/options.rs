@@ -1,6 +1,12 @@
 //! The options of a client and of one call. The same structs serve the Rust API (built in Rust)
-//! and the npm package (read from JavaScript objects with `decode`, strictly: an unknown key is
+//! and the npm package (read from JavaScript objects by the engine, strictly: an unknown key is
 //! refused with a "did you mean" hint); tsify derives their TypeScript declarations.
+//!
+//! Every option type is `Send + Sync`, so that a client and its options can live in a Rust
+//! frontend's shared state (Leptos's `provide_context`, Yew's and Dioxus's contexts). The
+//! JavaScript values some options hold (a function, an `AbortSignal`) are kept in a
+//! [`SendWrapper`]: a browser's main thread and a Web Worker each run their own Wasm instance,
+//! so a value is only ever used on the thread that made it (a use on another would panic).
 
 use std::fmt;
 use std::future::Future;
@@ -9,9 +15,11 @@ use std::rc::Rc;
 
 use adultwork_sdk_derive::Described;
 use js_sys::Function;
+use send_wrapper::SendWrapper;
 use serde::Serialize;
 #[cfg(feature = "js")]
 use tsify::Tsify;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
@@ -63,9 +71,9 @@ pub enum AccessToken {
 #[derive(Clone)]
 pub enum TokenProvider {
     /// A JavaScript function returning a string or a promise of one.
-    Js(Function),
+    Js(SendWrapper<Function>),
     /// A Rust function returning a future of one.
-    Rust(Rc<dyn Fn() -> TokenFuture>),
+    Rust(SendWrapper<Rc<dyn Fn() -> TokenFuture>>),
 }
 
 impl fmt::Debug for AccessToken {
@@ -134,7 +142,8 @@ impl AccessToken {
         F: Fn() -> Fut + 'static,
         Fut: Future<Output = Result<String, TokenError>> + 'static,
     {
-        AccessToken::Provider(TokenProvider::Rust(Rc::new(move || Box::pin(f()))))
+        let provider: Rc<dyn Fn() -> TokenFuture> = Rc::new(move || Box::pin(f()));
+        AccessToken::Provider(TokenProvider::Rust(SendWrapper::new(provider)))
     }
 }
 
@@ -181,10 +190,11 @@ impl FromChecked for AccessToken {
     fn from_checked(value: Value<'_>) -> Option<Self> {
         match value {
             Value::Text(token) => Some(AccessToken::Fixed(Secret(token.into_owned()))),
+            #[cfg(all(target_arch = "wasm32", feature = "js"))]
             Value::Js(function) => function
                 .dyn_into::<Function>()
                 .ok()
-                .map(|f| AccessToken::Provider(TokenProvider::Js(f))),
+                .map(|f| AccessToken::Provider(TokenProvider::Js(SendWrapper::new(f)))),
             // A stand-in (never used: the options had a problem).
             Value::Absent => Some(AccessToken::Fixed(Secret("-".into()))),
             _ => None,
@@ -194,27 +204,56 @@ impl FromChecked for AccessToken {
 
 /// The caller's `AbortSignal` (`web_sys::AbortSignal`), for [`RequestOptions::signal`]: aborting
 /// it ends the call with `Aborted`, or `Timeout` when the reason is a `TimeoutError`
-/// (`AbortSignal::timeout_with_u32`).
+/// (`AbortSignal::timeout_with_u32`). Made with `Signal::from(controller.signal())`.
 #[derive(Debug, Clone)]
-pub struct Signal(pub AbortSignal);
+pub struct Signal(SendWrapper<AbortSignal>);
+
+impl From<AbortSignal> for Signal {
+    fn from(signal: AbortSignal) -> Self {
+        Signal(SendWrapper::new(signal))
+    }
+}
+
+impl Signal {
+    /// The `AbortSignal`.
+    pub fn get(&self) -> &AbortSignal {
+        &self.0
+    }
+}
 
 impl FromChecked for Signal {
     fn from_checked(value: Value<'_>) -> Option<Self> {
         match value {
-            Value::Js(signal) => signal.dyn_into::<AbortSignal>().ok().map(Signal),
+            #[cfg(all(target_arch = "wasm32", feature = "js"))]
+            Value::Js(signal) => signal.dyn_into::<AbortSignal>().ok().map(Signal::from),
             _ => None,
         }
     }
 }
 
-/// A function with the signature of `fetch`, called instead of the global one.
+/// A function with the signature of `fetch`, called instead of the global one. Made with
+/// `FetchFn::from(function)`.
 #[derive(Debug, Clone)]
-pub struct FetchFn(pub Function);
+pub struct FetchFn(SendWrapper<Function>);
+
+impl From<Function> for FetchFn {
+    fn from(function: Function) -> Self {
+        FetchFn(SendWrapper::new(function))
+    }
+}
+
+impl FetchFn {
+    /// The function.
+    pub fn get(&self) -> &Function {
+        &self.0
+    }
+}
 
 impl FromChecked for FetchFn {
     fn from_checked(value: Value<'_>) -> Option<Self> {
         match value {
-            Value::Js(function) => function.dyn_into::<Function>().ok().map(FetchFn),
+            #[cfg(all(target_arch = "wasm32", feature = "js"))]
+            Value::Js(function) => function.dyn_into::<Function>().ok().map(FetchFn::from),
             _ => None,
         }
     }
@@ -308,7 +347,7 @@ impl ClientOptions {
     doc = "# -> Result<(), Box<dyn std::error::Error>> {",
     doc = "let controller = web_sys::AbortController::new().map_err(|_| \"no AbortController\")?;",
     doc = "let options = RequestOptions {",
-    doc = "    signal: Some(Signal(controller.signal())),",
+    doc = "    signal: Some(Signal::from(controller.signal())),",
     doc = "    timeout_ms: Some(TimeoutMs::try_from(5_000)?),",
     doc = "    max_retries: Some(MaxRetries::try_from(0)?),",
     doc = "};",

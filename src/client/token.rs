@@ -8,6 +8,9 @@
 //! invocation is a JavaScript promise (a Rust provider's future is turned into one), so any
 //! number of calls can await the same one.
 
+// Natively a client keeps its token but never asks for one: a call stops before it sends.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use std::cell::RefCell;
 
 use js_sys::Promise;
@@ -40,6 +43,16 @@ pub(crate) enum Lease {
         /// Which invocation it is.
         generation: u32,
     },
+}
+
+impl Lease {
+    /// Which invocation of the provider it is (0 for a fixed token).
+    pub(crate) fn generation(&self) -> u32 {
+        match self {
+            Lease::Fixed(_) => 0,
+            Lease::Pending { generation, .. } => *generation,
+        }
+    }
 }
 
 impl Tokens {

@@ -1,32 +1,25 @@
-//! One HTTP exchange, its time limit and cancellation, and the waits between attempts.
+//! One attempt of a call: a token from the client's provider, one `fetch`, and what came back.
 //!
 //! The request is built by gloo-net (method, headers, body, `credentials: "omit"`,
-//! `redirect: "manual"`, the signal) and sent with the global `fetch`. Signals are plain
-//! `AbortController`s joined with `AbortSignal.any`, so the SDK never adds a listener to the
-//! caller's signal; timers are gloo-timers handles, cleared when dropped. A body is copied into
-//! Wasm memory once, where it is checked in one pass (`crate::check`).
+//! `redirect: "manual"`, the attempt's signal) and sent with the global `fetch`, or the
+//! caller's. A 2xx body is copied into Wasm memory once, where the endpoint checks it in one
+//! pass (`crate::check`); another status's body is read for the server's message.
 
-use std::cell::Cell;
-use std::future::{poll_fn, Future};
-use std::pin::{pin, Pin};
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
-
-use gloo_events::EventListener;
 use gloo_net::http::{Method as HttpMethod, RequestBuilder};
-use gloo_timers::callback::Timeout;
-use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, ArrayBuffer, JsString, Promise, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Function, JsString, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, AddEventListenerOptions, RequestCredentials, RequestMode,
-    RequestRedirect, Response, ResponseType,
-};
+use web_sys::{RequestCredentials, RequestMode, RequestRedirect, Response, ResponseType};
 
+use super::call::Body;
+use super::options::{AccessToken, Secret};
+use super::signal::{AttemptSignal, CallSignal};
+use super::token::{Lease, Tokens};
+use crate::check::messages::{described, shape_of};
 use crate::endpoint::{too_large, Method, MAX_BODY_BYTES};
-use crate::error::{Cause, Error, Issue};
+use crate::error::{Cause, Error, HttpFailure, Issue};
+use crate::retry::parse_retry_after;
+use crate::server_message::server_message;
 
 /// Error bodies are only read for a message; a few KB is plenty.
 const MAX_ERROR_BODY_BYTES: u32 = 64 * 1024;
@@ -38,249 +31,132 @@ extern "C" {
     fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
 }
 
-/// The first of two futures to finish.
-pub(crate) enum First<A, B> {
-    /// The first one.
-    A(A),
-    /// The second one.
-    B(B),
+/// What every attempt of a call sends.
+pub(crate) struct Attempt<'a> {
+    pub method: Method,
+    pub url: String,
+    pub query: &'a [(String, String)],
+    pub body: Option<&'a JsString>,
+    /// The caller's `fetch`, if it gave one.
+    pub fetch: Option<&'a Function>,
+    pub timeout_ms: u32,
 }
 
-/// Runs two futures until one finishes; the other is dropped.
-pub(crate) async fn first<A: Future, B: Future>(a: A, b: B) -> First<A::Output, B::Output> {
-    let mut a = pin!(a);
-    let mut b = pin!(b);
-    poll_fn(|cx| {
-        if let Poll::Ready(out) = a.as_mut().poll(cx) {
-            return Poll::Ready(First::A(out));
-        }
-        if let Poll::Ready(out) = b.as_mut().poll(cx) {
-            return Poll::Ready(First::B(out));
-        }
-        Poll::Pending
-    })
-    .await
-}
+/// How an attempt failed: the error, and the wait the server asked for (`Retry-After`).
+pub(crate) type Failed = (Error, Option<u64>);
 
-/// A promise that resolves once `signal` aborts, made and listened to in JavaScript alone
-/// (it holds no Rust callback, so one that never settles leaks nothing).
-fn abort_promise(signal: &AbortSignal) -> Promise {
-    Promise::new(&mut |resolve, _reject| {
-        if signal.aborted() {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-            return;
-        }
-        let once = AddEventListenerOptions::new();
-        once.set_once(true);
-        let _ = signal.add_event_listener_with_callback_and_add_event_listener_options(
-            "abort", &resolve, &once,
-        );
-    })
-}
-
-/// Finishes once `signal` aborts; dropping it removes its listener.
-struct Aborted {
-    fired: Rc<Cell<bool>>,
-    waker: Rc<Cell<Option<Waker>>>,
-    _listener: EventListener,
-}
-
-fn aborted(signal: &AbortSignal) -> Aborted {
-    let fired = Rc::new(Cell::new(signal.aborted()));
-    let waker: Rc<Cell<Option<Waker>>> = Rc::new(Cell::new(None));
-    let listener = {
-        let (fired, waker) = (fired.clone(), waker.clone());
-        EventListener::once(signal, "abort", move |_| {
-            fired.set(true);
-            if let Some(w) = waker.take() {
-                w.wake();
-            }
-        })
+/// One attempt: the token of `lease` (awaited within the attempt's time limit when it comes
+/// from a provider), one `fetch`, and its answer: the 2xx body, or why not. Also returns the
+/// token it sent, to redact from echoes.
+pub(crate) async fn attempt(
+    attempt: &Attempt<'_>,
+    call: &CallSignal,
+    tokens: &Tokens,
+    lease: &Lease,
+) -> (Result<Body, Failed>, Option<Secret>) {
+    let mut signal = match AttemptSignal::new(call, attempt.timeout_ms) {
+        Ok(signal) => signal,
+        Err(error) => return (Err((error, None)), None),
     };
-    Aborted {
-        fired,
-        waker,
-        _listener: listener,
-    }
-}
-
-impl Future for Aborted {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.fired.get() {
-            Poll::Ready(())
-        } else {
-            self.waker.set(Some(cx.waker().clone()));
-            Poll::Pending
-        }
-    }
-}
-
-fn controller() -> Result<AbortController, Error> {
-    AbortController::new().map_err(|cause| Error::NetworkError {
-        method: "",
-        url: String::new(),
-        detail: Some("AbortController is not available".into()),
-        cause: Cause(Some(cause)),
-    })
-}
-
-/// `AbortSignal.any(signals)`.
-fn any(signals: &[&AbortSignal]) -> AbortSignal {
-    let list: Array = signals.iter().map(|s| JsValue::from(*s)).collect();
-    AbortSignal::any(&list)
-}
-
-/// The cancellation of one call: the caller's signal, if any. (Dropping the call in Rust
-/// cancels it too: the attempt in flight aborts its `fetch` when dropped, and a wait between
-/// attempts clears its timer.)
-pub(crate) struct CallSignal {
-    caller: Option<AbortSignal>,
-}
-
-impl CallSignal {
-    pub(crate) fn new(caller: Option<&AbortSignal>) -> CallSignal {
-        CallSignal {
-            caller: caller.cloned(),
-        }
-    }
-
-    /// The caller's abort, if it happened: `Aborted` with the signal's reason as its cause,
-    /// or `Timeout` when the reason is a `TimeoutError` (`AbortSignal.timeout()`).
-    pub(crate) fn caller_abort(&self) -> Option<Error> {
-        let caller = self.caller.as_ref().filter(|s| s.aborted())?;
-        let reason = caller.reason();
-        let name = Reflect::get(&reason, &JsValue::from_str("name"))
-            .ok()
-            .and_then(|n| n.as_string());
-        Some(if name.as_deref() == Some("TimeoutError") {
-            Error::Timeout {
-                timeout_ms: 0,
-                by_signal: true,
-                cause: Cause(Some(reason)),
+    let token = match lease {
+        Lease::Fixed(secret) => secret.clone(),
+        Lease::Pending { promise, .. } => {
+            let settled = signal.race(promise.clone()).await;
+            if let Some(stopped) = signal.stopped(call, attempt.timeout_ms) {
+                return (Err((stopped, None)), None);
             }
-        } else {
-            Error::Aborted {
-                cause: Cause(Some(reason)),
+            tokens.settled(lease);
+            let token = settled
+                .map_err(|thrown| Error::Unauthorized {
+                    status: None,
+                    server_message: None,
+                    retry_after_ms: None,
+                    cause: Cause::of(thrown),
+                })
+                .and_then(token_from);
+            match token {
+                Ok(token) => token,
+                Err(error) => return (Err((error, None)), None),
             }
-        })
-    }
-
-    /// Waits `ms`, or stops with the caller's abort.
-    pub(crate) async fn sleep(&self, ms: u64) -> Result<(), Error> {
-        let ms = u32::try_from(ms).unwrap_or(u32::MAX);
-        let Some(caller) = &self.caller else {
-            TimeoutFuture::new(ms).await;
-            return Ok(());
-        };
-        // Listened to through a signal that follows the caller's, never on the caller's own.
-        if let First::B(_) = first(TimeoutFuture::new(ms), aborted(&any(&[caller]))).await {
-            return Err(self.caller_abort().unwrap_or(Error::Aborted {
-                cause: Cause::default(),
-            }));
         }
-        Ok(())
+    };
+    let outgoing = Outgoing {
+        method: attempt.method,
+        url: &attempt.url,
+        query: attempt.query,
+        body: attempt.body,
+        token: token.expose(),
+        fetch: attempt.fetch,
+    };
+    let exchanged = exchange(&outgoing, &mut signal).await;
+    let stopped = signal.stopped(call, attempt.timeout_ms);
+    if !matches!(stopped, Some(Error::Aborted { .. })) {
+        // A caller's abort says nothing about the provider's token.
+        tokens.settled(lease);
     }
+    drop(signal);
+    let failed = match exchanged {
+        Ok(Answer::Success(body)) => return (Ok(body), Some(token)),
+        Ok(Answer::Redirect(status)) => (
+            Error::HttpError(HttpFailure {
+                status,
+                server_message: None,
+                retry_after_ms: None,
+            }),
+            None,
+        ),
+        Ok(Answer::Failure {
+            status,
+            body,
+            retry_after,
+        }) => {
+            let retry_after = retry_after
+                .as_deref()
+                .and_then(|v| parse_retry_after(v, js_sys::Date::now()));
+            let said = server_message(&body);
+            (Error::http(status, said, retry_after), retry_after)
+        }
+        Err(Broken::Threw(thrown)) => (
+            stopped.unwrap_or_else(|| Error::NetworkError {
+                method: attempt.method.as_str(),
+                url: attempt.url.clone(),
+                detail: innermost_message(&thrown),
+                cause: Cause::of(thrown),
+            }),
+            None,
+        ),
+        Err(Broken::Error(error)) => (error, None),
+    };
+    (Err(failed), Some(token))
 }
 
-/// The cancellation and time limit of one attempt. Dropping it clears the timer and, unless
-/// the exchange ended cleanly, cancels the `fetch` and any unread body.
-pub(crate) struct AttemptSignal {
-    own: AbortController,
-    /// Fires when the call is cancelled or the time limit passes.
-    pub signal: AbortSignal,
-    timed_out: Rc<Cell<bool>>,
-    _timer: Timeout,
-    clean: bool,
-}
-
-impl AttemptSignal {
-    pub(crate) fn new(call: &CallSignal, timeout_ms: u32) -> Result<AttemptSignal, Error> {
-        let own = controller()?;
-        let signal = match &call.caller {
-            Some(caller) => any(&[caller, &own.signal()]),
-            None => own.signal(),
-        };
-        let timed_out = Rc::new(Cell::new(false));
-        let timer = {
-            let own = own.clone();
-            let timed_out = timed_out.clone();
-            Timeout::new(timeout_ms, move || {
-                timed_out.set(true);
-                own.abort();
-            })
-        };
-        Ok(AttemptSignal {
-            own,
-            signal,
-            timed_out,
-            _timer: timer,
-            clean: false,
-        })
-    }
-
-    /// Why the attempt was stopped, if it was: the time limit, or the caller.
-    pub(crate) fn stopped(&self, call: &CallSignal, timeout_ms: u32) -> Option<Error> {
-        if self.timed_out.get() {
-            Some(Error::Timeout {
-                timeout_ms,
-                by_signal: false,
-                cause: Cause::default(),
-            })
-        } else if self.signal.aborted() {
-            Some(call.caller_abort().unwrap_or(Error::Aborted {
-                cause: Cause::default(),
-            }))
-        } else {
-            None
-        }
-    }
-
-    /// Waits for `promise` or for the attempt to be stopped, whichever comes first. Raced in
-    /// JavaScript, so the awaited promise always settles (the attempt's timer sees to it) and
-    /// no Rust callback waits forever on a token function that never answers.
-    pub(crate) async fn race(&self, promise: Promise) -> Result<JsValue, JsValue> {
-        let both: Array = [JsValue::from(promise), abort_promise(&self.signal).into()]
-            .into_iter()
-            .collect();
-        JsFuture::from(Promise::race(&both)).await
-    }
-
-    /// Like [`race`](Self::race), but a stop is an error: the signal's reason, as `fetch`
-    /// rejects with it. Used for `fetch` and its body, so that a caller's `fetch` that
-    /// ignores the signal still stops at the time limit. The engine's own `fetch` (`raced:
-    /// false`) honours the signal itself, for the response and its body, so its promises are
-    /// awaited as they are: racing them costs a promise and a listener per step of every call.
-    async fn until_stopped(&self, promise: Promise, raced: bool) -> Result<JsValue, JsValue> {
-        let settled = if raced {
-            self.race(promise).await
-        } else {
-            JsFuture::from(promise).await
-        };
-        if self.signal.aborted() {
-            return Err(self.signal.reason());
-        }
-        settled
-    }
-
-    /// The exchange ended with its body read: nothing to cancel.
-    pub(crate) fn clean(&mut self) {
-        self.clean = true;
-    }
-}
-
-impl Drop for AttemptSignal {
-    fn drop(&mut self) {
-        if !self.clean {
-            self.own.abort();
-        }
+/// A provider's result as a token, or why it is not one.
+fn token_from(value: JsValue) -> Result<Secret, Error> {
+    let refused = |message: String| Error::InvalidConfig {
+        context: "Invalid access token",
+        issues: vec![Issue::new("accessToken", message)],
+    };
+    let Some(token) = value.as_string() else {
+        return Err(refused(format!(
+            "the function returned {}; expected a non-empty string",
+            described(&shape_of(&value), None)
+        )));
+    };
+    match AccessToken::fixed(token) {
+        Ok(AccessToken::Fixed(secret)) => Ok(secret),
+        Ok(AccessToken::Provider(_)) => Err(refused("the function returned a function".into())),
+        Err(invalid) => Err(refused(format!(
+            "the function returned {}: {}",
+            invalid.got,
+            invalid.why.unwrap_or("not a token")
+        ))),
     }
 }
 
 /// What came back from one exchange.
-pub(crate) enum Answer {
+enum Answer {
     /// A 2xx answer: its body, or why it was not read (too large).
-    Success(Result<Vec<u8>, Issue>),
+    Success(Body),
     /// A redirect, not followed (status 0 for a browser's opaque redirect).
     Redirect(u16),
     /// Another status, with the start of its body and its `Retry-After`.
@@ -295,7 +171,7 @@ pub(crate) enum Answer {
 }
 
 /// A request ready to go.
-pub(crate) struct Outgoing<'a> {
+struct Outgoing<'a> {
     pub method: Method,
     pub url: &'a str,
     pub query: &'a [(String, String)],
@@ -306,7 +182,7 @@ pub(crate) struct Outgoing<'a> {
 }
 
 /// What a failed exchange threw, or the failure to build its request.
-pub(crate) enum Broken {
+enum Broken {
     /// `fetch` or the body read rejected with this.
     Threw(JsValue),
     /// Not sendable, or the answer was not a `Response`.
@@ -314,10 +190,7 @@ pub(crate) enum Broken {
 }
 
 /// Sends `request` and reads the answer, cancelled by `attempt`.
-pub(crate) async fn exchange(
-    request: &Outgoing<'_>,
-    attempt: &mut AttemptSignal,
-) -> Result<Answer, Broken> {
+async fn exchange(request: &Outgoing<'_>, attempt: &mut AttemptSignal) -> Result<Answer, Broken> {
     let network = |detail: String| Error::NetworkError {
         method: request.method.as_str(),
         url: request.url.to_owned(),
@@ -410,7 +283,7 @@ async fn read(
 
 /// What a rejected `fetch` says, innermost first: Node puts the real reason (`ECONNREFUSED`)
 /// in `cause.cause`.
-pub(crate) fn innermost_message(thrown: &JsValue) -> Option<String> {
+fn innermost_message(thrown: &JsValue) -> Option<String> {
     let mut message = None;
     let mut current = thrown.clone();
     for _ in 0..4 {

@@ -114,7 +114,7 @@ pub async fn settle(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
 pub mod sdk {
     use std::rc::Rc;
 
-    use adultwork_sdk::js::JsClient;
+    use adultwork_sdk::testing::js::JsClient;
     use js_sys::Promise;
     use tsify::Ts;
     use wasm_bindgen::JsValue;
@@ -162,7 +162,7 @@ pub mod sdk {
         ($($name:ident),*) => {$(
             pub fn $name(request: JsValue, options: JsValue) -> Promise {
                 future_to_promise(async move {
-                    adultwork_sdk::$name(ts(request), options).await.map(Into::into)
+                    adultwork_sdk::testing::js::$name(ts(request), options).await.map(Into::into)
                 })
             }
         )*};
@@ -176,19 +176,19 @@ pub mod sdk {
     );
 
     pub fn can_cancel(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        adultwork_sdk::js::can_cancel(ts(booking), options.map(ts)).map(Into::into)
+        adultwork_sdk::testing::js::can_cancel(ts(booking), options.map(ts)).map(Into::into)
     }
 
     pub fn can_reschedule(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-        adultwork_sdk::js::can_reschedule(ts(booking), options.map(ts)).map(Into::into)
+        adultwork_sdk::testing::js::can_reschedule(ts(booking), options.map(ts)).map(Into::into)
     }
 
     pub fn can_delete(booking: JsValue) -> Result<JsValue, JsValue> {
-        adultwork_sdk::js::can_delete(ts(booking)).map(Into::into)
+        adultwork_sdk::testing::js::can_delete(ts(booking)).map(Into::into)
     }
 
     pub fn parse_made_booking(json: JsValue) -> Result<JsValue, JsValue> {
-        adultwork_sdk::js::parse_made_booking(json).map(Into::into)
+        adultwork_sdk::testing::js::parse_made_booking(json).map(Into::into)
     }
 }
 
