@@ -67,21 +67,17 @@ publint_check() {
   echo "  publint --strict: $(tail -n1 <<<"$out")"
 }
 
-# attw's two findings are not problems of this package (tests/ecosystem/README.md):
-# - cjs-resolves-to-esm: the package is ESM-only on purpose. `require("adultwork-sdk")` works on
-#   Node ≥ 20.19 / 22.12 (require(esm); the node entry has no top-level await) and TypeScript
-#   ≥ 5.8 allows it under `module: node20`/`nodenext`; the node app tests both. attw 0.18.5
-#   checks with TypeScript 5.6 and `node16` rules, which predate require(esm).
-# - the "./adultwork_sdk_bg.wasm" export is a file for tools (`import.meta.resolve`), not a
-#   module, so it has no types or JavaScript to resolve.
+# attw checks every resolution mode (node10, node16 from CommonJS and from ESM, bundler); the
+# one exclusion: the "./adultwork_sdk_bg.wasm" export is a file for tools
+# (`import.meta.resolve`), not a module, so it has no types or JavaScript to resolve.
 attw_check() {
   local out
   out="$(attw "$tarball" --no-color --no-emoji --format table \
-    --ignore-rules cjs-resolves-to-esm --exclude-entrypoints ./adultwork_sdk_bg.wasm 2>&1)" ||
+    --exclude-entrypoints ./adultwork_sdk_bg.wasm 2>&1)" ||
     { echo "$out"; return 1; }
   echo "$out"
   echo "  attw: $(grep -m1 -o 'No problems found' <<<"$out" || echo "passed")" \
-    "(ignoring cjs-resolves-to-esm; ./adultwork_sdk_bg.wasm excluded)"
+    "(./adultwork_sdk_bg.wasm excluded)"
 }
 
 # run_app APP — fresh install of the tarball, a fresh emulator, then the app's driver.
