@@ -63,7 +63,7 @@ try {
     ({ url } = await page(policy));
     const { facts } = await runInChromium(url, { allow: [refusal] });
     checkLoadFailure(facts, MESSAGES[policy]);
-    note(`Chromium, ${policy}: import ok, calls throw "${facts.call.message}"`);
+    note(`Chromium, ${policy}: import ok, calls reject "${facts.call.rejected.message}"`);
   }
 
   await withFirefox(async (firefox) => {
@@ -74,7 +74,7 @@ try {
       ({ url } = await page(policy));
       const facts = await runInFirefox(firefox, url);
       checkLoadFailure(facts, MESSAGES[policy]);
-      note(`Firefox, ${policy}: import ok, calls throw "${facts.call.message}"`);
+      note(`Firefox, ${policy}: import ok, calls reject "${facts.call.rejected.message}"`);
     }
   });
 } finally {
