@@ -72,13 +72,27 @@ const freed = () =>
     { issues: [{ path: "", message: "the client was freed" }] },
   );
 
+/** @type {(() => unknown) | undefined} */
+let loadFailure;
+
+/**
+ * Called by the browser entry when the .wasm could not be loaded: every async call rejects with
+ * what `failure()` returns, before anything else is checked (that is the problem to fix first).
+ *
+ * @param {() => unknown} failure
+ */
+export function failedToLoad(failure) {
+  loadFailure = failure;
+}
+
 /**
  * The promise `call` returns; if `call` throws, a promise rejected with what it threw. Checks
- * the Fetch API first (`missingFetchApi`).
+ * first that the .wasm loaded, then the Fetch API (`missingFetchApi`).
  *
  * @param {() => Promise<unknown>} call
  */
 function settle(call) {
+  if (loadFailure) return Promise.reject(loadFailure());
   const missing = missingFetchApi();
   if (missing.length > 0) return Promise.reject(environmentProblem(missing));
   let promise;

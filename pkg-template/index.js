@@ -34,6 +34,7 @@
 //   (imports.js builds the import object).
 
 import { AdultWorkError } from "./errors.js";
+import { failedToLoad } from "./calls.js";
 import { glue, importsFor, start } from "./imports.js";
 
 const FILE = "adultwork_sdk_bg.wasm";
@@ -169,6 +170,7 @@ try {
     }
     return (error = new AdultWorkError("NetworkError", message, { cause }));
   };
+  failedToLoad(failure); // async calls reject with it
   glue.__wbg_set_wasm(
     new Proxy(
       {},

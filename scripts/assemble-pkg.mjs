@@ -44,6 +44,20 @@ for (const [long, short] of shortened.names) {
   if (new RegExp(`\\b${short}\\b`).test(glue)) fail(`the short name ${short} is taken in the glue`);
   glue = glue.replace(declaration, `export function ${short}(`);
 }
+// 1c. Loading needs no global TextDecoder or TextEncoder. The glue creates one of each when it
+// is evaluated; where the global object has none (Jest's jsdom environment resolving the
+// browser entry under Node), that threw and the import failed before index.js could explain
+// why. A stand-in that fails when used lets the import succeed: there the .wasm cannot load
+// anyway, and index.js's message says what to change. (Browsers and Node have both.)
+const codecs = [
+  [/^let cachedTextDecoder = (new TextDecoder\([^\n]*\));$/m, "TextDecoder", "decode"],
+  [/^const cachedTextEncoder = (new TextEncoder\(\));$/m, "TextEncoder", "encodeInto"],
+];
+for (const [line, name, method] of codecs) {
+  if ((glue.match(new RegExp(line.source, "gm")) ?? []).length !== 1) fail(`expected the glue to create one ${name} when loaded`);
+  const standIn = `{ ${method}(input) { if (input !== undefined) throw new ReferenceError("${name} is not defined"); return ""; } }`;
+  glue = glue.replace(line, (whole, created) => whole.replace(created, `typeof ${name} === "function" ? ${created} : ${standIn}`));
+}
 writeFileSync(wasmFile, shortened.wasm);
 writeFileSync(join(out, "adultwork_sdk_bg.js"), glue);
 

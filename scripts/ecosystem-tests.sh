@@ -18,7 +18,7 @@ source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
+APPS=(node jest msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)
