@@ -2,12 +2,16 @@
 # Ecosystem tests: the built package as web developers meet it (tests/ecosystem/README.md).
 #   package checks  the tarball's exact file list and version, publint, attw
 #   apps            vite-dev, vite-build, webpack, esbuild, static-page (headless Chromium),
-#                   node (ESM import, CommonJS require, TypeScript node20 types), nextjs
+#                   node (ESM import, CommonJS require with and without require(esm), no
+#                   Fetch API, TypeScript node20 and node16 types), jest (Jest 30: node and
+#                   jsdom, CommonJS and ESM test files, babel-jest, ts-jest), angular (ng build
+#                   and ng serve, Chromium), nextjs
 #                   (next build + next start: client component, route handler, server
 #                   component), worker and vite-worker (module Web Workers) and csp (a strict
 #                   Content-Security-Policy), the last three in Chromium and Firefox,
 #                   msw-vitest (the README's MSW recipes: an app's Vitest test with MSW in Node,
-#                   and a page with MSW's service worker in Chromium)
+#                   and a page with MSW's service worker in Chromium; the `fetch` option as a
+#                   test double)
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
 # it, runs tests/ecosystem/shared/scenario.js and asserts the typed results (msw-vitest runs
@@ -18,7 +22,7 @@ source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node jest msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
+APPS=(node jest msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker angular nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)

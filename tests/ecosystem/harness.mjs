@@ -369,6 +369,21 @@ export function asyncDeclared() {
   return (declaredCache = { functions: functions.sort(), methods: methods.sort() });
 }
 let declaredCache;
+
+/** Every value (function, class, constant) pkg/index.d.ts exports, by TypeScript's checker. */
+export function valueExports() {
+  const ts = require("typescript");
+  const file = join(ROOT, "pkg/index.d.ts");
+  const program = ts.createProgram([file], { strict: true, noEmit: true, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(/** @type {import("typescript").SourceFile} */ (program.getSourceFile(file)));
+  assert.ok(module, `no module symbol for ${file}`);
+  return checker
+    .getExportsOfModule(module)
+    .filter((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s).flags & ts.SymbolFlags.Value)
+    .map((s) => s.getName())
+    .sort();
+}
 const require = createRequire(import.meta.url);
 
 /**
