@@ -64,7 +64,7 @@ try {
   const { facts } = await runInChromium(pageUrl(server.url, "/", api, { case: "load-failure" }), {
     allow: [allow404(/adultwork_sdk_bg\.wasm$/)],
   });
-  checkLoadFailure(facts, [/Angular's build does not copy it: add it to the assets of your angular\.json build options: /]);
+  checkLoadFailure(facts, [/Angular.s build does not copy it: add it to the assets of your angular\.json build options: /], { everyExport: true });
   const message = facts.call.rejected.message;
   assert.doesNotMatch(message, /esbuild/);
   entryText = /build options: (\{.*\})\.$/.exec(message)?.[1] ?? "";
@@ -81,7 +81,7 @@ server = await serveStatic(dist);
 try {
   const api = await emulator();
   const { facts, responses } = await runInChromium(pageUrl(server.url, "/", api));
-  checkFacts(facts, api);
+  checkFacts(facts, api, { everyExport: true });
   note(`ng build: emitted ${readdirSync(dist).sort().join(", ")}; scenario passed; wasm: ${describeWasm(responses, server.url)}`);
 } finally {
   await server.close();
@@ -106,7 +106,7 @@ try {
   await waitFor(() => /Local:/.test(log), 120_000, () => `ng serve did not start:\n${log}`);
   const api = await emulator();
   const { facts, responses } = await runInChromium(pageUrl(base, "/", api));
-  checkFacts(facts, api);
+  checkFacts(facts, api, { everyExport: true });
   const prebundled = responses.filter((r) => /\/\.angular\/cache\/.*\/vite\/deps\/adultwork-sdk\.js/.test(r.url));
   assert.ok(prebundled.length > 0, `the SDK was served pre-bundled: ${responses.map((r) => r.url).join(", ")}`);
   const wasm = responses.filter((r) => /\.wasm(\?|$)/.test(r.url)).map((r) => [r.url, r.status]);
