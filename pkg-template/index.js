@@ -1,5 +1,5 @@
-// adultwork-sdk entry for browsers, workers and bundlers (the "default" export condition;
-// Node takes node.js instead). Why it looks like this:
+// adultwork-sdk entry for browsers, workers and bundlers (the "module" and "default" export
+// conditions; Node takes node.js, and `require` node.cjs, instead). Why it looks like this:
 //
 // - No init call for users. The SDK has synchronous functions (`new AdultWorkClient(...)`
 //   validates its options and throws; `canCancel`; `parseMadeBooking`), so the module must be
@@ -30,8 +30,9 @@
 //   than `ng build` does.
 // - A `file:` URL means this browser entry runs under Node (a test runner that resolved the
 //   package without the "node" condition): the message says so and names the condition.
-// - wasm-bindgen's glue (`adultwork_sdk_bg.js`) is used as generated; only the loading is ours
-//   (imports.js builds the import object).
+// - wasm-bindgen's glue (`adultwork_sdk_bg.js`) is used as generated, but for the renames and
+//   the load-time TextDecoder stand-in that scripts/assemble-pkg.mjs explains; the loading is
+//   ours (imports.js builds the import object), and so is how calls fail (calls.js).
 
 import { AdultWorkError } from "./errors.js";
 import { failedToLoad } from "./calls.js";
