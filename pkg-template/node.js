@@ -1,7 +1,15 @@
-// adultwork-sdk entry for Node (the "node" export condition). Node can read the .wasm from
-// disk and compile it synchronously, so the module is ready when the import resolves, with no
-// top-level `await`: that also keeps `require("adultwork-sdk")` working on Node versions that
-// load ES modules from CommonJS. Node ≥ 20 has the global `fetch` the transport uses.
+// adultwork-sdk entry for Node (the "node" export condition), and for CommonJS anywhere (the
+// "require" condition: Jest, ts-jest, babel-jest). Node can read the .wasm from disk and compile
+// it synchronously, so the module is ready when the import resolves, with no top-level `await`.
+// Node ≥ 20 has the global `fetch` the transport uses.
+//
+// Not shipped as it is: scripts/assemble-pkg.mjs bundles this file with everything it imports
+// into node.js (an ES module, for `import`) and node.cjs (CommonJS, for `require`, which then
+// needs no require(esm): Node before 20.19, and test runners that load CommonJS). In both, the
+// glue's Web APIs fall back to Node's own where the global object lacks them (node-globals.js:
+// Jest's jsdom environment has no fetch or TextDecoder). In node.cjs, `import.meta.url` is the
+// bundle's own file URL. A process that both imports and requires the package loads it twice;
+// `isAdultWorkError` recognises the errors of either copy.
 //
 // Where the .wasm is read from:
 // - Unbundled, `new URL("./adultwork_sdk_bg.wasm", import.meta.url)` is the file next to this

@@ -2,12 +2,16 @@
 # Ecosystem tests: the built package as web developers meet it (tests/ecosystem/README.md).
 #   package checks  the tarball's exact file list and version, publint, attw
 #   apps            vite-dev, vite-build, webpack, esbuild, static-page (headless Chromium),
-#                   node (ESM import, CommonJS require, TypeScript node20 types), nextjs
+#                   node (ESM import, CommonJS require with and without require(esm), no
+#                   Fetch API, TypeScript node20 and node16 types), jest (Jest 30: node and
+#                   jsdom, CommonJS and ESM test files, babel-jest, ts-jest), angular (ng build
+#                   and ng serve, Chromium), nextjs
 #                   (next build + next start: client component, route handler, server
 #                   component), worker and vite-worker (module Web Workers) and csp (a strict
 #                   Content-Security-Policy), the last three in Chromium and Firefox,
 #                   msw-vitest (the README's MSW recipes: an app's Vitest test with MSW in Node,
-#                   and a page with MSW's service worker in Chromium)
+#                   and a page with MSW's service worker in Chromium; the `fetch` option as a
+#                   test double)
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
 # it, runs tests/ecosystem/shared/scenario.js and asserts the typed results (msw-vitest runs
@@ -18,7 +22,7 @@ source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker nextjs)
+APPS=(node jest msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker angular nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)
@@ -67,21 +71,17 @@ publint_check() {
   echo "  publint --strict: $(tail -n1 <<<"$out")"
 }
 
-# attw's two findings are not problems of this package (tests/ecosystem/README.md):
-# - cjs-resolves-to-esm: the package is ESM-only on purpose. `require("adultwork-sdk")` works on
-#   Node ≥ 20.19 / 22.12 (require(esm); the node entry has no top-level await) and TypeScript
-#   ≥ 5.8 allows it under `module: node20`/`nodenext`; the node app tests both. attw 0.18.5
-#   checks with TypeScript 5.6 and `node16` rules, which predate require(esm).
-# - the "./adultwork_sdk_bg.wasm" export is a file for tools (`import.meta.resolve`), not a
-#   module, so it has no types or JavaScript to resolve.
+# attw checks every resolution mode (node10, node16 from CommonJS and from ESM, bundler); the
+# one exclusion: the "./adultwork_sdk_bg.wasm" export is a file for tools
+# (`import.meta.resolve`), not a module, so it has no types or JavaScript to resolve.
 attw_check() {
   local out
   out="$(attw "$tarball" --no-color --no-emoji --format table \
-    --ignore-rules cjs-resolves-to-esm --exclude-entrypoints ./adultwork_sdk_bg.wasm 2>&1)" ||
+    --exclude-entrypoints ./adultwork_sdk_bg.wasm 2>&1)" ||
     { echo "$out"; return 1; }
   echo "$out"
   echo "  attw: $(grep -m1 -o 'No problems found' <<<"$out" || echo "passed")" \
-    "(ignoring cjs-resolves-to-esm; ./adultwork_sdk_bg.wasm excluded)"
+    "(./adultwork_sdk_bg.wasm excluded)"
 }
 
 # run_app APP — fresh install of the tarball, a fresh emulator, then the app's driver.

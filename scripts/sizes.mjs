@@ -10,7 +10,7 @@ const sizes = (buf) => ({
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-const shipped = ["adultwork_sdk_bg.wasm", "adultwork_sdk_bg.js", "index.js", "imports.js", "api.js", "errors.js"];
+const shipped = ["adultwork_sdk_bg.wasm", "adultwork_sdk_bg.js", "index.js", "imports.js", "api.js", "calls.js", "errors.js"];
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };
 for (const file of shipped) {

@@ -40,7 +40,7 @@ stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
 stage "Rust API doc examples (wasm32); Rust example app: clippy, build, end to end (Playwright)" \
   "$ROOT/scripts/example-rust.sh" --test
-stage "ecosystem: Vite, webpack, esbuild, static page, Node, Next.js, workers, CSP; publint, attw" \
+stage "ecosystem: Vite, webpack, esbuild, static page, Node, Jest, Angular, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"
 
 printf '%s\n' "${summary[@]}"

@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { homedir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 export const ECOSYSTEM = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(ECOSYSTEM, "../..");
@@ -233,7 +234,7 @@ const DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?$/;
  * cancelled as a typed, validated MadeBooking, `canCancel` refuses it, and booking 1005
  * rejected with a real AdultWorkError (Conflict, 409).
  */
-export function checkFacts(facts, api) {
+export function checkFacts(facts, api, { everyExport = false } = {}) {
   const { booking } = facts;
   // The synchronous API worked at import time: the module was ready without an init call.
   assert.match(facts.client, new RegExp(api.replace(/[.]/g, "\\.")), "String(client) shows the base URL");
@@ -322,24 +323,123 @@ export function checkFacts(facts, api) {
     },
   );
   assert.ok(e.message.length > 0 && !e.message.includes("test-token"), `message: ${e.message}`);
+
+  // Called without arguments, every async function rejects; every method of a freed client
+  // fails with InvalidConfig (async ones by rejecting); the live client's async methods reject.
+  const declared = asyncDeclared();
+  checkCalls(facts.calls.functions, declared.functions, "function", undefined, everyExport);
+  checkCalls(facts.calls.freedMethods, declared.methods, "freed client's method", (e) => e.kind === "InvalidConfig");
+  for (const [name, o] of Object.entries(facts.calls.freedMethods)) {
+    assert.ok(o.threw ?? o.rejected, `freed client's ${name}() must fail: ${JSON.stringify(o)}`);
+  }
+  checkCalls(facts.calls.methods, declared.methods, "method");
 }
 
 /**
- * Asserts the facts of `loadFailureScenario`: the import succeeded, and both an async call and
- * `new AdultWorkClient` throw an AdultWorkError (kind NetworkError) whose message matches every
- * pattern.
+ * The async exports as the package's declarations say (TypeScript's checker on pkg/index.d.ts,
+ * the declarations the tarball ships): functions and AdultWorkClient methods returning a Promise.
+ * Independent of how the build decided which to wrap.
+ *
+ * @returns {{ functions: string[], methods: string[] }}
+ */
+export function asyncDeclared() {
+  if (declaredCache) return declaredCache;
+  const ts = require("typescript");
+  const file = join(ROOT, "pkg/index.d.ts");
+  const program = ts.createProgram([file], { strict: true, noEmit: true, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(/** @type {import("typescript").SourceFile} */ (program.getSourceFile(file)));
+  assert.ok(module, `no module symbol for ${file}`);
+  /** @param {import("typescript").Type} type */
+  const returnsPromise = (type) =>
+    type.getCallSignatures().some((sig) => checker.getReturnTypeOfSignature(sig).getSymbol()?.getName() === "Promise");
+  const functions = [];
+  const methods = [];
+  for (const symbol of checker.getExportsOfModule(module)) {
+    const resolved = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    if (resolved.flags & ts.SymbolFlags.Function && returnsPromise(checker.getTypeOfSymbol(resolved))) functions.push(symbol.getName());
+    if (resolved.getName() === "AdultWorkClient" && resolved.flags & ts.SymbolFlags.Class) {
+      const instance = checker.getDeclaredTypeOfSymbol(resolved);
+      for (const member of instance.getProperties()) {
+        if (returnsPromise(checker.getTypeOfSymbol(member))) methods.push(member.getName());
+      }
+    }
+  }
+  assert.ok(functions.length > 0 && methods.length > 0, `no async exports found in ${file}`);
+  return (declaredCache = { functions: functions.sort(), methods: methods.sort() });
+}
+let declaredCache;
+
+/** Every value (function, class, constant) pkg/index.d.ts exports, by TypeScript's checker. */
+export function valueExports() {
+  const ts = require("typescript");
+  const file = join(ROOT, "pkg/index.d.ts");
+  const program = ts.createProgram([file], { strict: true, noEmit: true, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(/** @type {import("typescript").SourceFile} */ (program.getSourceFile(file)));
+  assert.ok(module, `no module symbol for ${file}`);
+  return checker
+    .getExportsOfModule(module)
+    .filter((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s).flags & ts.SymbolFlags.Value)
+    .map((s) => s.getName())
+    .sort();
+}
+const require = createRequire(import.meta.url);
+
+/**
+ * Asserts the outcomes of calling every function (or method) of the SDK: each one `asyncNames`
+ * lists returned a promise that rejected with an AdultWorkError (for which `kindOk` holds), and
+ * every one that returned a promise is in `asyncNames` (so the list is the package's truth).
+ * Apps that import a few names (as apps do, which also tests tree-shaking) hand the scenario
+ * only those; `everyExport` says the app handed over the whole module, so every declared one
+ * must have been called.
+ *
+ * @param {Record<string, any>} outcomes what scenario.js recorded, by name
+ * @param {string[]} asyncNames
+ * @param {string} what
+ * @param {(e: Record<string, any>) => boolean} [kindOk]
+ * @param {boolean} [everyExport]
+ */
+export function checkCalls(outcomes, asyncNames, what, kindOk = () => true, everyExport = true) {
+  const called = asyncNames.filter((name) => everyExport || name in outcomes);
+  assert.ok(called.length > 0, `no async ${what} was called: ${Object.keys(outcomes)}`);
+  for (const name of called) {
+    const o = outcomes[name];
+    assert.ok(o, `${what} ${name} is declared async but was not called`);
+    assert.equal(o.threw, undefined, `${what} ${name} threw synchronously instead of rejecting: ${JSON.stringify(o.threw)}`);
+    assert.ok(o.rejected, `${what} ${name} must reject: ${JSON.stringify(o)}`);
+    assert.equal(o.rejected.instanceofAdultWorkError, true, `${what} ${name} rejected with ${JSON.stringify(o.rejected)}`);
+    assert.ok(kindOk(o.rejected), `${what} ${name} rejected with kind ${o.rejected.kind}: ${o.rejected.message}`);
+    assert.doesNotMatch(o.rejected.message, /test-token/);
+  }
+  const promised = Object.keys(outcomes).filter((n) => outcomes[n].rejected || outcomes[n].resolved);
+  assert.deepEqual(promised.sort(), [...called].sort(), `the ${what}s that returned a promise`);
+}
+
+/**
+ * Asserts the facts of `loadFailureScenario`: the import succeeded, every async function
+ * rejected (never threw) and every synchronous one, like `new AdultWorkClient`, threw, each
+ * with an AdultWorkError (kind NetworkError) whose message matches every pattern.
  *
  * @param {Record<string, any>} facts
  * @param {RegExp[]} patterns
  */
-export function checkLoadFailure(facts, patterns) {
-  for (const what of ["call", "sync"]) {
-    const e = facts[what];
-    assert.equal(e.instanceofAdultWorkError, true, `${what}: ${JSON.stringify(e)}`);
+export function checkLoadFailure(facts, patterns, { everyExport = false } = {}) {
+  const { functions } = asyncDeclared();
+  const failed = (e, what) => {
+    assert.equal(e?.instanceofAdultWorkError, true, `${what}: ${JSON.stringify(e)}`);
     assert.equal(e.instanceofError, true);
     assert.equal(e.name, "AdultWorkError");
-    assert.equal(e.kind, "NetworkError");
-    for (const pattern of patterns) assert.match(e.message, pattern);
+    assert.equal(e.kind, "NetworkError", `${what}: ${e.message}`);
+    for (const pattern of patterns) assert.match(e.message, pattern, what);
+  };
+  assert.equal(facts.call.threw, undefined, "cancelMadeBooking(…) threw synchronously instead of rejecting");
+  failed(facts.call.rejected, "cancelMadeBooking(…) rejects");
+  failed(facts.sync, "new AdultWorkClient(…) throws");
+  checkCalls(facts.functions, functions, "function", (e) => e.kind === "NetworkError", everyExport);
+  for (const [name, o] of Object.entries(facts.functions)) {
+    if (name === "isAdultWorkError") continue; // errors.js: plain JavaScript, works without the .wasm
+    failed(functions.includes(name) ? o.rejected : o.threw, `${name}(…)`);
   }
 }
 

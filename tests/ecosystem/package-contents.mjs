@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, note } from "./harness.mjs";
+import { ROOT, note, valueExports } from "./harness.mjs";
 
 const SHIPPED = [
   "CHANGELOG.md",
@@ -16,13 +16,18 @@ const SHIPPED = [
   "README.md",
   "adultwork_sdk_bg.js",
   "adultwork_sdk_bg.wasm",
+  "api.d.cts",
   "api.d.ts",
   "api.js",
+  "calls.js",
+  "errors.d.cts",
   "errors.d.ts",
   "errors.js",
   "imports.js",
+  "index.d.cts",
   "index.d.ts",
   "index.js",
+  "node.cjs",
   "node.js",
   "package.json",
 ];
@@ -47,5 +52,12 @@ assert.match(tarball, new RegExp(`adultwork-sdk-${crateVersion.replace(/\./g, "\
 const wasm = read("adultwork_sdk_bg.wasm");
 assert.deepEqual([...wasm.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], "the .wasm starts with \\0asm");
 assert.doesNotMatch(read("adultwork_sdk_bg.js").toString(), /\/snippets\//, "the glue imports snippets/");
+
+// The npm README lists every export (each value the declarations export), one line each.
+const readme = read("README.md").toString();
+const listed = /^## What is in it\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
+const exported = valueExports();
+const unlisted = exported.filter((name) => !new RegExp(`^- .*\`${name}[(\`]`, "m").test(listed));
+assert.deepEqual(unlisted, [], "exports the npm README's \"What is in it\" does not list");
 
 note(`${entries.length} files, version ${manifest.version} (= Cargo.toml), ${statSync(tarball).size} bytes packed`);

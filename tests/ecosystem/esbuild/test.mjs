@@ -106,8 +106,8 @@ try {
     allow: [allow404(/\/without-wasm\/adultwork_sdk_bg\.wasm$/)],
   });
   checkMissingWasm(missing.facts);
-  note(`without it: import ok, calls throw AdultWorkError ${missing.facts.call.kind}: "${missing.facts.call.message}"`);
-  note(`  (cause: ${missing.facts.call.cause}); wasm: ${describeWasm(missing.responses, server.url)}`);
+  note(`without it: import ok, calls reject with AdultWorkError ${missing.facts.call.rejected.kind}: "${missing.facts.call.rejected.message}"`);
+  note(`  (cause: ${missing.facts.call.rejected.cause}); wasm: ${describeWasm(missing.responses, server.url)}`);
 } finally {
   await server.close();
 }

@@ -33,6 +33,7 @@ const EXPECTED = [
   "resolves to the validated MadeBooking the API answered",
   "a 409 rejects with an AdultWorkError of kind Conflict and the server's message",
   "an answer that is not a valid MadeBooking rejects with InvalidResponse",
+  "the fetch option is a test double: the SDK's Request in, a Response out",
 ];
 
 await run(process.execPath, [tool("typescript/bin/tsc"), "-p", join(here, "tsconfig.json")]).catch((e) => {

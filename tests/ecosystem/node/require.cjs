@@ -1,5 +1,6 @@
-// (f) Node, CommonJS: `require("adultwork-sdk")` of the ES module package (require(esm):
-// Node ≥ 20.19 and ≥ 22.12 without a flag; the "node" entry has no top-level await).
+// (f) Node, CommonJS: `require("adultwork-sdk")` loads the package's CommonJS entry (node.cjs,
+// the "require" condition), so it needs no require(esm): any Node ≥ 20. test.mjs also runs it
+// with require(esm) switched off, as Node before 20.19 behaves.
 // Prints the scenario's facts as JSON. Usage: node require.cjs <emulator-url>
 const sdk = require("adultwork-sdk");
 
@@ -8,9 +9,15 @@ const sdk = require("adultwork-sdk");
   const facts = await scenario(sdk, process.argv[2]);
   facts.exports = Object.keys(sdk).sort();
   facts.entry = require.resolve("adultwork-sdk");
-  // One module instance whichever way it is loaded: no dual-package hazard.
+  // A process that both requires and imports the package loads two copies (node.cjs and
+  // node.js): each copy's isAdultWorkError recognises the other's errors.
   const imported = await import("adultwork-sdk");
-  facts.sameInstance = imported.AdultWorkError === sdk.AdultWorkError && imported.cancelMadeBooking === sdk.cancelMadeBooking;
+  const fromImport = await imported.cancelMadeBooking(undefined, undefined).catch((e) => e);
+  const fromRequire = await sdk.cancelMadeBooking(undefined, undefined).catch((e) => e);
+  facts.twoCopies = {
+    distinct: imported.AdultWorkError !== sdk.AdultWorkError,
+    recognised: sdk.isAdultWorkError(fromImport) && imported.isAdultWorkError(fromRequire),
+  };
   console.log(JSON.stringify(facts));
 })().catch((e) => {
   console.error(e);

@@ -1,8 +1,11 @@
 // (f) Node 20: runs main.mjs (ESM `import`) and require.cjs (CommonJS `require`) as their own
-// processes, so each loads the package fresh and prints nothing but its facts: any warning
-// on stderr (such as an ExperimentalWarning for require(esm)) fails the test. Then
-// type-checks types/ (a CommonJS `require` and an ESM `import` consumer) with TypeScript's
-// `module: node20` rules, against the same installed package.
+// processes, so each loads the package fresh and prints nothing but its facts: any warning on
+// stderr fails the test. require.cjs runs twice: as is, and with require(esm) switched off
+// (`--no-experimental-require-module`, how Node before 20.19 behaves): the "require" condition's
+// CommonJS entry needs no require(esm). Then, without the Fetch API (`--no-experimental-fetch`),
+// a call must name the missing globals. Then type-checks types/ (a CommonJS `require` and an
+// ESM `import` consumer) with TypeScript's `module: node20` and `module: node16` rules, against
+// the same installed package.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -15,21 +18,58 @@ import { ROOT, checkFacts, emulator, note } from "../harness.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 // The contract's names (SDK-CONTRACT.md, Package); later endpoints add more.
 const CONTRACT = ["AdultWorkClient", "AdultWorkError", "canCancel", "cancelMadeBooking", "isAdultWorkError", "parseMadeBooking"];
+const run = (args) => promisify(execFile)(process.execPath, args, { cwd: here });
 note(`node ${process.version}, process.features.require_module: ${process.features.require_module}`);
 
-// require(esm) is a Node feature (≥ 20.19, ≥ 22.12): without it, CommonJS apps need `import()`.
-const scripts = process.features.require_module ? ["main.mjs", "require.cjs"] : ["main.mjs"];
-if (scripts.length === 1) note("require.cjs: skipped, this Node cannot require() ES modules");
-for (const script of scripts) {
+const RUNS = [
+  { script: "main.mjs", flags: [], entry: /node_modules\/adultwork-sdk\/node\.js$/ },
+  { script: "require.cjs", flags: [], entry: /node_modules\/adultwork-sdk\/node\.cjs$/ },
+  { script: "require.cjs", flags: ["--no-experimental-require-module"], entry: /node_modules\/adultwork-sdk\/node\.cjs$/ },
+];
+for (const { script, flags, entry } of RUNS) {
   const api = await emulator(); // reseeded: each script cancels booking 1001
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(here, script), api], { cwd: here });
+  const { stdout, stderr } = await run([...flags, join(here, script), api]);
   assert.equal(stderr, "", `${script} wrote to stderr`);
   const facts = JSON.parse(stdout);
-  checkFacts(facts, api);
+  checkFacts(facts, api, { everyExport: true });
   for (const name of CONTRACT) assert.ok(facts.exports.includes(name), `${script}: no export ${name}`);
-  assert.match(facts.entry, /node_modules\/adultwork-sdk\/node\.js$/, "the \"node\" condition selects node.js");
-  if (script === "require.cjs") assert.equal(facts.sameInstance, true, "require and import share one module");
-  note(`${script}: ok (entry ${facts.entry.replace(/^.*node_modules\//, "")})`);
+  assert.match(facts.entry, entry, `${script}: the entry`);
+  if (script === "require.cjs") assert.deepEqual(facts.twoCopies, { distinct: true, recognised: true });
+  note(`${[...flags, script].join(" ")}: ok (entry ${facts.entry.replace(/^.*node_modules\//, "")})`);
+}
+
+// No Fetch API: an InvalidConfig error naming the missing globals, never "offline, DNS, CORS".
+// Without Request & co. the call is not started; without only `fetch` (the caller's `fetch`
+// option could stand in) the failed call's NetworkError is its cause.
+const CASES = [
+  {
+    flags: ["--no-experimental-fetch"],
+    extra: [],
+    globals: { fetch: "undefined", Request: "undefined" },
+    message: /^This environment has no global fetch, Request, Response, Headers: .* before the call \(a fetch polyfill does\)\.$/,
+    causeKind: undefined,
+  },
+  {
+    flags: [],
+    extra: ["only-fetch"],
+    globals: { fetch: "undefined", Request: "function" },
+    message: /^This environment has no global fetch: .*, or pass your own function as the `fetch` option\.$/,
+    causeKind: "NetworkError",
+  },
+];
+for (const { flags, extra, globals, message, causeKind } of CASES) {
+  for (const how of ["import", "require"]) {
+    const api = await emulator();
+    const { stdout } = await run([...flags, join(here, "no-fetch.mjs"), api, how, ...extra]);
+    const seen = JSON.parse(stdout);
+    assert.deepEqual(seen.globals, globals);
+    assert.equal(seen.isAdultWorkError, true);
+    assert.equal(seen.kind, "InvalidConfig", seen.message);
+    assert.match(seen.message, message);
+    assert.doesNotMatch(seen.message, /offline|DNS|CORS/);
+    assert.equal(seen.causeKind, causeKind, "the failed call's error is the cause");
+    note(`${how}, ${[...flags, ...extra].join(" ")}: ${seen.kind} "${seen.message.slice(0, 60)}…"`);
+  }
 }
 
 // A copy of the package without its .wasm (as a server bundle that dropped the file would
@@ -52,7 +92,9 @@ assert.match(reason, /serverExternalPackages/);
 note(`without the .wasm: the import throws "${reason.slice(0, 90)}…"`);
 
 const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-await promisify(execFile)(process.execPath, [tsc, "-p", join(here, "types/tsconfig.json")]).catch((e) => {
-  throw new Error(`tsc (module node20) failed:\n${e.stdout}${e.stderr}`);
-});
-note("types/: require.cts and import.mts type-check with module node20");
+for (const module of ["node20", "node16"]) {
+  await run([tsc, "-p", join(here, "types/tsconfig.json"), "--module", module]).catch((e) => {
+    throw new Error(`tsc (module ${module}) failed:\n${e.stdout}${e.stderr}`);
+  });
+}
+note("types/: require.cts and import.mts type-check with module node20 and node16");

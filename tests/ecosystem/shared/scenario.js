@@ -26,6 +26,47 @@ function describeError(e, sdk) {
   };
 }
 
+/** A class (wasm-bindgen's and the error class are `class` declarations), not a function to call. */
+const isClass = (value) => /^class[\s{]/.test(Function.prototype.toString.call(value));
+
+/**
+ * Runs `call` and records what happened: a synchronous throw, a value, or the promise it
+ * returned and how that settled.
+ */
+async function outcome(call, sdk) {
+  let result;
+  try {
+    result = call();
+  } catch (e) {
+    return { threw: describeError(e, sdk) };
+  }
+  if (typeof result?.then !== "function") return { returned: result === null ? "null" : typeof result };
+  try {
+    await result;
+    return { resolved: true };
+  } catch (e) {
+    return { rejected: describeError(e, sdk) };
+  }
+}
+
+/** Calls every exported function (classes aside) with `args`: what each did, by name. */
+export async function callEveryFunction(sdk, args) {
+  const outcomes = {};
+  for (const [name, value] of Object.entries(sdk)) {
+    if (typeof value === "function" && !isClass(value)) outcomes[name] = await outcome(() => value(...args), sdk);
+  }
+  return outcomes;
+}
+
+/** Calls every method of `client` (but `free`) without arguments: what each did, by name. */
+async function callEveryMethod(sdk, client) {
+  const outcomes = {};
+  for (const name of Object.getOwnPropertyNames(sdk.AdultWorkClient.prototype)) {
+    if (name !== "constructor" && name !== "free") outcomes[name] = await outcome(() => client[name](), sdk);
+  }
+  return outcomes;
+}
+
 /**
  * The normal case: cancel booking 1001 (Pending), check it with `canCancel`, then try 1005
  * (already cancelled → HTTP 409). Also uses the synchronous API first, which only works if the
@@ -73,23 +114,28 @@ export async function scenario(sdk, api) {
   } catch (e) {
     facts.freed = describeError(e, sdk);
   }
+
+  // Every async export rejects instead of throwing: called without arguments, and every
+  // method of a freed client and of a live one (the driver knows from the .d.ts which are async).
+  facts.calls = {
+    functions: await callEveryFunction(sdk, []),
+    freedMethods: await callEveryMethod(sdk, freed),
+    methods: await callEveryMethod(sdk, client),
+  };
   return facts;
 }
 
 /**
  * The SDK could not load its .wasm (the esbuild case where the app did not copy it next to its
- * bundle; a Content-Security-Policy that refuses it): the import must still succeed (this code
- * runs), and every call must throw an AdultWorkError that says why.
+ * bundle; a Content-Security-Policy that refuses it; the browser entry under Node): the import
+ * must still succeed (this code runs), every async function must reject and every synchronous
+ * one (and `new AdultWorkClient`) throw, with an AdultWorkError that says why.
  */
 export async function loadFailureScenario(sdk, api) {
   const options = { accessToken: "test-token", baseUrl: api };
   const facts = {};
-  try {
-    await sdk.cancelMadeBooking({ BookingID: 1001, Reason: REASON }, options);
-    facts.call = "resolved";
-  } catch (e) {
-    facts.call = describeError(e, sdk);
-  }
+  facts.call = await outcome(() => sdk.cancelMadeBooking({ BookingID: 1001, Reason: REASON }, options), sdk);
+  facts.functions = await callEveryFunction(sdk, [{ BookingID: 1001, Reason: REASON }, options]);
   try {
     new sdk.AdultWorkClient(options);
     facts.sync = "no throw";

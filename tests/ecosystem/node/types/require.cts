@@ -1,5 +1,5 @@
-// CommonJS consumer, type-checked with `module: node20` (tsconfig.json): TypeScript ≥ 5.8
-// models Node's require(esm), so `require` of this ES-module-only package is allowed.
+// CommonJS consumer, type-checked with `module: node20` and `module: node16` (test.mjs): the
+// "require" condition gives CommonJS declarations (index.d.cts) for the CommonJS entry.
 import sdk = require("adultwork-sdk");
 
 export async function cancel(baseUrl: string): Promise<sdk.MadeBooking> {
