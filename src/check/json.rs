@@ -466,8 +466,19 @@ impl Parser<'_> {
         let start = self.at;
         let mut plain = true;
         loop {
+            // Runs of ordinary characters are skipped in one scan.
+            let rest = self.bytes.get(self.at..).unwrap_or_default();
+            let special = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            match special {
+                None => {
+                    self.at = self.bytes.len();
+                    return Err(self.unexpected("the end of a string"));
+                }
+                Some(offset) => self.at += offset,
+            }
             match self.bytes.get(self.at).copied() {
-                None => return Err(self.unexpected("the end of a string")),
                 Some(b'"') => break,
                 Some(b'\\') => {
                     plain = false;
@@ -489,10 +500,7 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Some(0..=0x1f) => {
-                    return Err(self.unexpected("a character (a raw control character)"))
-                }
-                Some(_) => self.at += 1,
+                _ => return Err(self.unexpected("a character (a raw control character)")),
             }
         }
         let len = self.at - start;
@@ -537,8 +545,16 @@ impl Parser<'_> {
                 return Err(self.unexpected("a digit"));
             }
         }
-        let text = std::str::from_utf8(self.bytes.get(start..self.at).unwrap_or_default())
-            .unwrap_or_default();
+        let bytes = self.bytes.get(start..self.at).unwrap_or_default();
+        if whole == bytes.len() - usize::from(bytes.first() == Some(&b'-')) && whole <= 15 {
+            // An integer of at most 15 digits: exact in an f64, no rounding to decide.
+            let n = bytes
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+            return Ok(if bytes.first() == Some(&b'-') { -n } else { n });
+        }
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
         Ok(exact(text).unwrap_or_else(|| nearest(text)))
     }
 

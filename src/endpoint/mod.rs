@@ -12,7 +12,8 @@ pub use phonechat::{
     CancelMadeBooking, CreateBooking, DeleteMadeBookings, MadeBookingDetails, RescheduleMadeBooking,
 };
 
-use crate::check::{self, Described, Mode, Value};
+use crate::check::json::Json;
+use crate::check::{self, Described, Description, Mode, Value};
 use crate::error::{Error, Issue};
 use crate::requests::Request;
 
@@ -96,25 +97,13 @@ fn answer_of<'b, A: Described>(
     unreadable: Option<&'static str>,
     check: &dyn Fn(&A) -> Vec<Issue>,
 ) -> Result<Answered<'b, A>, Error> {
-    let name = A::DESCRIPTION.name;
-    let invalid = |issues| invalid_answer(unreadable, name, issues);
-    let check::Body { text, mut json } = body
-        .and_then(check::body)
-        .map_err(|issue| invalid(vec![issue]))?;
-    let walked = check::walk(
-        A::DESCRIPTION,
-        &mut json,
-        check::json::Json::ROOT,
-        Mode::Answer,
-        &[],
-    );
-    let mut issues = walked.issues;
-    let shown = if json.canonical() {
-        Ok(text)
-    } else {
-        Err(walked.value.clone())
-    };
-    let answer = A::from_checked(walked.value);
+    let Read {
+        value,
+        mut issues,
+        shown,
+    } = read_body(A::DESCRIPTION, body)
+        .map_err(|issue| invalid_answer(unreadable, A::DESCRIPTION.name, vec![issue]))?;
+    let answer = A::from_checked(value);
     if let Some(answer) = &answer {
         for issue in check(answer) {
             if issues.iter().all(|known| known.path != issue.path) {
@@ -124,18 +113,56 @@ fn answer_of<'b, A: Described>(
     }
     match answer {
         Some(answer) if issues.is_empty() => Ok(Answered { answer, shown }),
-        _ => Err(invalid(issues)),
+        _ => Err(invalid_answer(unreadable, A::DESCRIPTION.name, issues)),
     }
 }
 
-/// Checks a JSON text as an answer of type `A` (no request to match), as `parseMadeBooking`
-/// does: the value for JavaScript, or every problem.
+/// A body checked against a description.
+struct Read<'b> {
+    /// The checked value (stand-ins where a part had a problem).
+    value: Value<'b>,
+    /// Every problem.
+    issues: Vec<Issue>,
+    /// The body's text when the engine's `JSON.parse` of it is the documented value, else the
+    /// checked value to hand to JavaScript.
+    shown: Result<&'b str, Value<'b>>,
+}
+
+/// Reads a 2xx body (or why it was not read) as `description`: strict UTF-8, JSON, then the
+/// engine. The part of every answer's reading that does not depend on its type.
+#[inline(never)]
+fn read_body<'b>(
+    description: &'static Description,
+    body: Result<&'b [u8], Issue>,
+) -> Result<Read<'b>, Issue> {
+    let check::Body { text, mut json } = body.and_then(check::body)?;
+    let walked = check::walk(description, &mut json, Json::ROOT, Mode::Answer, &[]);
+    let shown = if json.canonical() {
+        Ok(text)
+    } else {
+        Err(walked.value.clone())
+    };
+    Ok(Read {
+        value: walked.value,
+        issues: walked.issues,
+        shown,
+    })
+}
+
+/// Checks a JSON text as a value of `description` (no request to match), as `parseMadeBooking`
+/// does: what JavaScript gets (see [`Answered::shown`]), or `InvalidResponse` with every
+/// problem. No Rust value is built.
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
-pub(crate) fn read_json<'b, A: Described>(
+pub(crate) fn read_json<'b>(
+    description: &'static Description,
     body: &'b [u8],
     context: &'static str,
-) -> Result<Answered<'b, A>, Error> {
-    answer_of::<A>(Ok(body), Some(context), &|_| Vec::new())
+) -> Result<Result<&'b str, Value<'b>>, Error> {
+    match read_body(description, Ok(body)) {
+        Ok(read) if read.issues.is_empty() => Ok(read.shown),
+        Ok(read) => Err(invalid_answer(Some(context), description.name, read.issues)),
+        Err(issue) => Err(invalid_answer(Some(context), description.name, vec![issue])),
+    }
 }
 
 /// The `InvalidResponse` of an answer that is not a valid `name`.

@@ -12,10 +12,10 @@ use super::{
     field_names, invalid_config, not_the_token, read, read_optional, to_js, to_value, token_in,
 };
 use crate::check::js::Js;
-use crate::check::{self, Described, Shown, Value};
+use crate::check::{self, Described, Description, Shown, Value};
 use crate::client::{AdultWorkClient, ClientOptions, Prepared, RequestOptions};
 use crate::endpoint::{
-    read_answer, Answered, CancelMadeBooking, CreateBooking, DeleteMadeBookings, Endpoint,
+    read_answer, CancelMadeBooking, CreateBooking, DeleteMadeBookings, Endpoint,
     MadeBookingDetails, RescheduleMadeBooking,
 };
 use crate::error::{Error, Issue};
@@ -23,20 +23,21 @@ use crate::js::errors::redacted_str;
 
 /// An answer as JavaScript gets it: the engine's `JSON.parse` of a body that already is the
 /// documented value, else the checked value (only its documented fields, in order).
-pub(crate) fn answer_to_js<A: Described>(answered: &Answered<'_, A>) -> Result<JsValue, Error> {
-    if let Ok(text) = answered.shown {
-        if let Ok(value) = check::js::parse(text) {
-            return Ok(value);
-        }
+pub(crate) fn answer_to_js(
+    description: &'static Description,
+    shown: &Result<&str, Value<'_>>,
+) -> Result<JsValue, Error> {
+    match shown {
+        // The SDK's reader took the text as JSON, so the engine's parser does too.
+        Ok(text) => check::js::parse(text).map_err(|_| Error::InvalidResponse {
+            context: "The answer could not be handed to JavaScript".into(),
+            issues: vec![Issue::new(
+                "",
+                "JSON.parse refused a text the SDK read as JSON",
+            )],
+        }),
+        Err(value) => to_value(&Shown { description, value }),
     }
-    let value = match &answered.shown {
-        Err(value) => value.clone(),
-        Ok(_) => Value::Null,
-    };
-    to_value(&Shown {
-        description: A::DESCRIPTION,
-        value: &value,
-    })
 }
 
 /// A caller's request, read and checked, behind a trait object: the steps of a call that need
@@ -57,7 +58,8 @@ impl<E: Endpoint> Requested for Typed<E> {
     }
 
     fn answer(&self, body: Result<&[u8], Issue>) -> Result<JsValue, Error> {
-        answer_to_js(&read_answer::<E>(&self.0, body)?)
+        let answered = read_answer::<E>(&self.0, body)?;
+        answer_to_js(<E::Answer as Described>::DESCRIPTION, &answered.shown)
     }
 }
 

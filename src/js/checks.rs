@@ -209,9 +209,13 @@ pub fn parse_made_booking(
             )],
         }));
     };
-    let answered =
-        read_json::<MadeBooking>(&bytes, "The text is not a valid MadeBooking").map_err(to_js)?;
-    answer_to_js(&answered)
+    let answered = read_json(
+        MadeBooking::DESCRIPTION,
+        &bytes,
+        "The text is not a valid MadeBooking",
+    )
+    .map_err(to_js)?;
+    answer_to_js(MadeBooking::DESCRIPTION, &answered)
         .map(Ts::new_unchecked)
         .map_err(to_js)
 }
