@@ -49,27 +49,47 @@ fn num(b: &[u8], from: usize, len: usize) -> Option<i64> {
 /// Why a string is not an API datetime; the text finishes "expected a date-time like …, but …".
 pub(crate) type Problem = &'static str;
 
+/// The fields of `YYYY-MM-DD<sep>HH:MM`, and `:SS` when `seconds`, at the start of `b`:
+/// year, month, day, hour, minute, second (0 without seconds); `None` when the shape differs.
+fn clock(b: &[u8], sep: u8, seconds: bool) -> Option<[i64; 6]> {
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    let shape = at(4, b'-') && at(7, b'-') && at(10, sep) && at(13, b':');
+    let second = if seconds {
+        at(16, b':').then(|| num(b, 17, 2)).flatten()?
+    } else {
+        0
+    };
+    shape.then_some(())?;
+    Some([
+        num(b, 0, 4)?,
+        num(b, 5, 2)?,
+        num(b, 8, 2)?,
+        num(b, 11, 2)?,
+        num(b, 14, 2)?,
+        second,
+    ])
+}
+
+/// The wall-clock milliseconds of a date and time of day, when the calendar has them.
+fn wall_ms([year, month, day, hour, minute, second]: [i64; 6]) -> Result<i64, Problem> {
+    if year == 0 || !(1..=12).contains(&month) {
+        return Err("that month does not exist");
+    }
+    if day == 0 || day > days_in_month(year, month) {
+        return Err("that day does not exist in that month");
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err("that time of day does not exist");
+    }
+    Ok(days_from_civil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000)
+}
+
 /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1–7 digits, and an optional `Z` or
 /// `±HH:MM`, and checks that the date exists in the calendar.
 pub(crate) fn parse(s: &str) -> Result<DateTime, Problem> {
     let b = s.as_bytes();
     let sep = |i: usize, c: u8| b.get(i) == Some(&c);
-    let shape = sep(4, b'-') && sep(7, b'-') && sep(10, b'T') && sep(13, b':') && sep(16, b':');
-    let fields = (
-        num(b, 0, 4),
-        num(b, 5, 2),
-        num(b, 8, 2),
-        num(b, 11, 2),
-        num(b, 14, 2),
-        num(b, 17, 2),
-    );
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = fields
-    else {
-        return Err("it does not have the form YYYY-MM-DDTHH:MM:SS");
-    };
-    if !shape {
-        return Err("it does not have the form YYYY-MM-DDTHH:MM:SS");
-    }
+    let fields = clock(b, b'T', true).ok_or("it does not have the form YYYY-MM-DDTHH:MM:SS")?;
     let mut i = 19;
     let mut millis = 0;
     if sep(i, b'.') {
@@ -114,20 +134,8 @@ pub(crate) fn parse(s: &str) -> Result<DateTime, Problem> {
     if i != b.len() {
         return Err("it has unexpected text after the time");
     }
-    if year == 0 || !(1..=12).contains(&month) {
-        return Err("that month does not exist");
-    }
-    if day == 0 || day > days_in_month(year, month) {
-        return Err("that day does not exist in that month");
-    }
-    if hour > 23 || minute > 59 || second > 59 {
-        return Err("that time of day does not exist");
-    }
-    let wall_ms = days_from_civil(year, month, day) * DAY_MS
-        + ((hour * 60 + minute) * 60 + second) * 1000
-        + millis;
     Ok(DateTime {
-        wall_ms,
+        wall_ms: wall_ms(fields)? + millis,
         offset_minutes,
     })
 }
@@ -184,30 +192,10 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
 /// time of day), into its wall-clock reading in milliseconds.
 pub(crate) fn parse_minute(s: &str) -> Result<i64, Problem> {
     let b = s.as_bytes();
-    let sep = |i: usize, c: u8| b.get(i) == Some(&c);
-    let shape = b.len() == 16 && sep(4, b'-') && sep(7, b'-') && sep(10, b' ') && sep(13, b':');
-    let fields = (
-        num(b, 0, 4),
-        num(b, 5, 2),
-        num(b, 8, 2),
-        num(b, 11, 2),
-        num(b, 14, 2),
-    );
-    let (true, Some(year), Some(month), Some(day), Some(hour), Some(minute)) =
-        (shape, fields.0, fields.1, fields.2, fields.3, fields.4)
-    else {
-        return Err("it does not have the form YYYY-MM-DD HH:MM");
-    };
-    if year == 0 || !(1..=12).contains(&month) {
-        return Err("that month does not exist");
+    match clock(b, b' ', false) {
+        Some(fields) if b.len() == 16 => wall_ms(fields),
+        _ => Err("it does not have the form YYYY-MM-DD HH:MM"),
     }
-    if day == 0 || day > days_in_month(year, month) {
-        return Err("that day does not exist in that month");
-    }
-    if hour > 23 || minute > 59 {
-        return Err("that time of day does not exist");
-    }
-    Ok(days_from_civil(year, month, day) * DAY_MS + (hour * 60 + minute) * 60_000)
 }
 
 /// Writes a wall-clock reading as `YYYY-MM-DD HH:MM` (seconds dropped); `None` outside the

@@ -11,6 +11,7 @@
 //! |---|---|
 //! | `describe` | the descriptions, and the traits the derive implements |
 //! | `engine` | the walk and its sources' interface |
+//! | `leaves` | the walk's leaves: rules, list rules, stand-ins |
 //! | `messages` | how messages name values and keys |
 //! | `json` | a JSON text as a source (answers) |
 //! | `js` | a JavaScript value as a source (callers), with the `js` feature in wasm32 |
@@ -21,6 +22,7 @@ mod engine;
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub(crate) mod js;
 pub(crate) mod json;
+mod leaves;
 pub(crate) mod messages;
 mod value;
 
@@ -30,7 +32,8 @@ pub(crate) use describe::{
     Count, Described, Description, Field, Fields, FromChecked, JsTest, Kind, List, Moment, Reading,
     Record, Refusal, Rule, Stamped, Test, Variants,
 };
-pub(crate) use engine::{list_problem, walk, Mode, Node, Shape, Source};
+pub(crate) use engine::{walk, Mode, Node, Shape, Source};
+pub(crate) use leaves::list_problem;
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub(crate) use value::Shown;
 pub(crate) use value::Value;
@@ -165,7 +168,7 @@ pub(crate) fn convert<T: Described>(raw: Raw<'_>) -> Result<T, Invalid> {
     };
     let value = match (&rule.test, raw) {
         (Test::Integer { .. } | Test::Finite { .. } | Test::OneOf(_), Raw::Number(n)) => {
-            engine::number(&rule.test, n)
+            leaves::number(&rule.test, n)
                 .map(Value::Number)
                 .map_err(|why| refused(js_number(n), why))?
         }
@@ -176,15 +179,15 @@ pub(crate) fn convert<T: Described>(raw: Raw<'_>) -> Result<T, Invalid> {
                 .trim()
                 .parse::<f64>()
                 .map_err(|_| refused(shown(), None))?;
-            engine::number(&rule.test, n)
+            leaves::number(&rule.test, n)
                 .map(Value::Number)
                 .map_err(|why| refused(js_number(n), why))?
         }
         (Test::Text(test), Raw::Text(text)) => test(text)
-            .map(|reading| engine::read_as(Cow::Borrowed(text), reading))
+            .map(|reading| leaves::read_as(Cow::Borrowed(text), reading))
             .map_err(|why| refused(format!("a string ({})", quote(text)), why))?,
         (Test::Moment(test), Raw::Text(text)) => test(Moment::Text(text))
-            .map(|reading| engine::read_as(Cow::Borrowed(text), reading))
+            .map(|reading| leaves::read_as(Cow::Borrowed(text), reading))
             .map_err(|why| refused(format!("a string ({})", quote(text)), why))?,
         (_, Raw::Number(n)) => return Err(refused(js_number(n), None)),
         (_, Raw::Text(text)) => return Err(refused(format!("a string ({})", quote(text)), None)),
