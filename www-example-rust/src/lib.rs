@@ -180,7 +180,7 @@ impl Page {
     }
 
     fn show_error(&self, error: &Error) -> Result<(), JsValue> {
-        let (kind, advice) = explain(error);
+        let (kind, advice) = (error.kind(), advice(error));
         let status = error
             .status()
             .map(|s| format!(" · HTTP {s}"))
@@ -250,33 +250,25 @@ impl Page {
 }
 
 /// What to tell the user for each kind of error: one `match` over the SDK's `Error`.
-fn explain(error: &Error) -> (&'static str, &'static str) {
+fn advice(error: &Error) -> &'static str {
     match error {
-        Error::InvalidConfig { .. } => ("InvalidConfig", "Check the page's ?api= and ?token=."),
-        Error::InvalidRequest { .. } => (
-            "InvalidRequest",
-            "Fix the fields listed below; nothing was sent.",
-        ),
-        Error::BadRequest(_) => ("BadRequest", "The API found the request malformed."),
-        Error::Unauthorized { .. } => (
-            "Unauthorized",
-            "The access token was refused: sign in again.",
-        ),
-        Error::Forbidden(_) => ("Forbidden", "This token may not manage this booking."),
-        Error::NotFound(_) => ("NotFound", "You have no booking with this ID."),
-        Error::Conflict(_) => ("Conflict", "This booking can no longer be cancelled."),
-        Error::RateLimited(_) => ("RateLimited", "Too many requests: try again in a moment."),
-        Error::ServerError(_) => ("ServerError", "The API failed: try again later."),
-        Error::HttpError(_) => ("HttpError", "The API answered in an unexpected way."),
-        Error::InvalidResponse { .. } => ("InvalidResponse", "The API's answer was not a booking."),
-        Error::NetworkError { .. } => (
-            "NetworkError",
-            "No answer: check your connection. The booking may or may not be cancelled.",
-        ),
-        Error::Timeout { .. } => (
-            "Timeout",
-            "The API took too long. The booking may or may not be cancelled.",
-        ),
-        Error::Aborted { .. } => ("Aborted", "Stopped."),
+        Error::InvalidConfig { .. } => "Check the page's ?api= and ?token=.",
+        Error::InvalidRequest { .. } => "Fix the fields listed below; nothing was sent.",
+        Error::BadRequest(_) => "The API found the request malformed.",
+        Error::Unauthorized { .. } => "The access token was refused: sign in again.",
+        Error::Forbidden(_) => "This token may not manage this booking.",
+        Error::NotFound(_) => "You have no booking with this ID.",
+        Error::Conflict(_) => "This booking can no longer be cancelled.",
+        Error::RateLimited(_) => "Too many requests: try again in a moment.",
+        Error::ServerError(_) => "The API failed: try again later.",
+        Error::HttpError(_) => "The API answered in an unexpected way.",
+        Error::InvalidResponse { .. } => "The API's answer was not a booking.",
+        Error::NetworkError { .. } => {
+            "No answer: check your connection. The booking may or may not be cancelled."
+        }
+        Error::Timeout { .. } => "The API took too long. The booking may or may not be cancelled.",
+        Error::Aborted { .. } => "Stopped.",
+        // `Error` is #[non_exhaustive]: kinds added later land here.
+        _ => "Something went wrong.",
     }
 }
