@@ -25,6 +25,7 @@ stage() {
 }
 
 stage "setup (installs only what is missing)" "$ROOT/scripts/setup.sh"
+stage "wasm-bindgen CLI = Cargo.lock's wasm-bindgen" "$ROOT/scripts/check-wasm-bindgen.sh"
 stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --quiet -p adultwork-sdk --target wasm32-unknown-unknown \
