@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Rust example app (www-example-rust/): builds it into static files, and with
+# The Rust example app (www-example-rust/, Leptos 0.8 csr): builds it into static files, and with
 #   --test    also compiles the Rust API's doc examples for wasm32 (nothing else does: the
 #             client only exists there), lints the app (clippy, wasm32, with the SDK's default
 #             features off) and runs tests/e2e/example-rust.test.mjs: the page in headless

@@ -42,7 +42,7 @@ stage "what the registries get: crate contents, cargo publish --dry-run, npm pub
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
-stage "Rust API doc examples (wasm32); Rust example app: clippy, build, end to end (Playwright)" \
+stage "Rust API doc examples (wasm32); Rust example app (Leptos): clippy, build, end to end (Playwright)" \
   "$ROOT/scripts/example-rust.sh" --test
 stage "ecosystem: Vite, webpack, esbuild, static page, Node, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"

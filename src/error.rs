@@ -280,7 +280,7 @@ impl Error {
     /// The kind's name, exactly the JavaScript `AdultWorkError`'s `kind`: the variant's name
     /// (`"Conflict"`, `"NetworkError"`, …), which is also its serde tag `kind`.
     ///
-    /// ```
+    /// ```ignore-wasm32
     /// use adultwork_sdk::Error;
     ///
     /// let error = Error::http(409, Some("The booking is already cancelled.".into()), None);
