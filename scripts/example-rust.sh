@@ -23,10 +23,12 @@ out="$CACHE/example-rust"
 if [ "$mode" = --test ]; then
   log "the Rust API's doc examples compile (wasm32, no default features)"
   cargo test --quiet --doc --target wasm32-unknown-unknown -p adultwork-sdk --no-default-features
-  # The native clippy stage sees an empty crate (the app is wasm32-only); this lints the app,
-  # and the SDK as a Rust frontend gets it (no `js` feature).
-  log "clippy (wasm32): the example and the SDK without its js feature"
+  # The native clippy stage sees empty crates (the apps are wasm32-only); this lints the app,
+  # the size bench's app with its SDK calls (bench/rust-frontend.sh, so it keeps compiling as
+  # the API changes), and the SDK as a Rust frontend gets it (no `js` feature).
+  log "clippy (wasm32): the example, the size bench's app and the SDK without its js feature"
   cargo clippy --quiet --target wasm32-unknown-unknown -p adultwork-example-rust \
+    -p adultwork-bench-rust-frontend --features adultwork-bench-rust-frontend/sdk \
     -p adultwork-sdk --no-default-features --lib -- -D warnings
 fi
 
