@@ -33,9 +33,6 @@ impl Issue {
 }
 
 /// What an HTTP error answer said.
-///
-/// `#[non_exhaustive]`: more details of an answer may be added. Outside the crate, build one
-/// through [`Error::http`] and read its fields (or match with `HttpFailure { status, .. }`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -76,12 +73,10 @@ impl PartialEq for Cause {
 
 impl Eq for Cause {}
 
-/// Every failure of the SDK. Switch on the variant (in JavaScript: on `error.kind`); its name
-/// is [`Error::kind`].
-///
-/// `#[non_exhaustive]`: new kinds may be added in a minor version, so a `match` needs a last
-/// arm for the others. Two errors are equal (`PartialEq`) when their kind and every detail
-/// are, everything but the JavaScript `cause` ([`Cause`] values always compare equal).
+// The doc comments of `Error`, `HttpFailure` and `Issue` (and their fields) are also the
+// TypeScript declarations' (tsify copies them into the `.d.ts`): what is for Rust callers only
+// is said on the `impl` below.
+/// Every failure of the SDK. Switch on the variant (in JavaScript: on `error.kind`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Tsify)]
 #[serde(tag = "kind", rename_all_fields = "camelCase")]
 #[tsify(rename = "ErrorDetails")]
@@ -276,6 +271,11 @@ fn other_status(failure: &HttpFailure) -> String {
     }
 }
 
+/// For Rust callers: [`Error::kind`] is the name JavaScript's `error.kind` gives. `Error` is
+/// non-exhaustive (kinds may be added in a minor version, so a `match` keeps a last arm), and
+/// so is [`HttpFailure`] (build one with [`Error::http`]). Two errors are equal (`PartialEq`,
+/// `Eq`) when their kind and every detail are: everything but the JavaScript `cause`, since
+/// any two [`Cause`]s compare equal.
 impl Error {
     /// The kind's name, exactly the JavaScript `AdultWorkError`'s `kind`: the variant's name
     /// (`"Conflict"`, `"NetworkError"`, …), which is also its serde tag `kind`.
