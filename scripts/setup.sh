@@ -4,7 +4,7 @@
 #
 #   Rust target wasm32-unknown-unknown     rustup
 #   rust-src for nightly (if nightly exists) rustup  (optional: smaller release .wasm)
-#   wasm-bindgen CLI (= the crate's pin)   cargo install  (~3 min once)
+#   wasm-bindgen CLI (= Cargo.lock's)      cargo install  (~3 min once)
 #   geckodriver                            cargo install  (~1.5 min once; no Debian package)
 #   Chromium + ChromeDriver, Firefox ESR   apt-get
 #   wasm-opt (binaryen), TypeScript, bundlers, Playwright (driving Debian's Chromium)
@@ -25,8 +25,14 @@ if rustup run nightly rustc --version >/dev/null 2>&1 &&
   rustup component add rust-src --toolchain nightly || log "rust-src unavailable: release builds will use stable"
 fi
 
+case "$WASM_BINDGEN_VERSION" in
+  "" | *" "*)
+    echo "Cargo.lock must hold exactly one wasm-bindgen version, it holds: '$WASM_BINDGEN_VERSION'" >&2
+    exit 1
+    ;;
+esac
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
-  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (must equal the crate's version)"
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (must equal Cargo.lock's wasm-bindgen)"
   # Not --locked: the registry mirror here lacks one of its locked transitive versions.
   cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite — what CI runs (.ci/run) and what the README's second command runs.
-# Installs what is missing first (scripts/setup.sh), then: formatting and lints, native Rust
-# tests, the package build, TypeScript contract types, the browser tests in headless
-# Chromium and Firefox against the local emulator, the example apps (JavaScript and Rust)
+# Installs what is missing first (scripts/setup.sh), then: the wasm-bindgen CLI's version,
+# formatting and lints, native Rust tests, the package build, what crates.io and npm would get
+# (dry runs), TypeScript contract types, the browser tests in headless Chromium and Firefox
+# against the local emulator, the example apps (JavaScript and Rust)
 # driven by Playwright, and the packed tarball installed into Vite, webpack, esbuild,
 # plain-page, Node, Next.js, Web Worker and strict-CSP apps.
 source "$(dirname "$0")/common.sh"
@@ -25,6 +26,7 @@ stage() {
 }
 
 stage "setup (installs only what is missing)" "$ROOT/scripts/setup.sh"
+stage "wasm-bindgen CLI = Cargo.lock's wasm-bindgen" "$ROOT/scripts/check-wasm-bindgen.sh"
 stage "cargo fmt --check" cargo fmt --all --check
 stage "clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --quiet -p adultwork-sdk --target wasm32-unknown-unknown \
@@ -35,10 +37,12 @@ stage "cargo doc (wasm32): no warnings" env RUSTDOCFLAGS="-D warnings" \
 stage "cargo doc (wasm32, --no-default-features): no warnings" env RUSTDOCFLAGS="-D warnings" \
   cargo doc --quiet --no-deps -p adultwork-sdk --target wasm32-unknown-unknown --no-default-features
 stage "build the npm package" "$ROOT/scripts/build.sh"
+stage "what the registries get: crate contents, cargo publish --dry-run, npm publish --dry-run" \
+  "$ROOT/scripts/publish-dry-run.sh"
 stage "TypeScript contract (tsc --strict) and doc comments" "$ROOT/scripts/types-tests.sh"
 stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
-stage "Rust API doc examples (wasm32); Rust example app: clippy, build, end to end (Playwright)" \
+stage "Rust API doc examples (wasm32); Rust example app (Leptos): clippy, build, end to end (Playwright)" \
   "$ROOT/scripts/example-rust.sh" --test
 stage "ecosystem: Vite, webpack, esbuild, static page, Node, Jest, Angular, Next.js, workers, CSP; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"

@@ -53,6 +53,7 @@ impl Issue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct HttpFailure {
     /// The HTTP status.
     pub status: u16,
@@ -71,6 +72,10 @@ pub struct HttpFailure {
 ///
 /// Kept in a [`SendWrapper`] so that [`Error`] is `Send + Sync`: a Wasm instance has one
 /// thread, the one that made the value.
+///
+/// Any two `Cause`s compare equal: a JavaScript value has no equality Rust could check
+/// (`Object.is` says two equal-looking `TypeError`s differ), so [`Error`]'s `PartialEq`
+/// compares everything but the cause.
 #[derive(Clone, Default)]
 pub struct Cause(Option<SendWrapper<wasm_bindgen::JsValue>>);
 
@@ -93,10 +98,23 @@ impl fmt::Debug for Cause {
     }
 }
 
+impl PartialEq for Cause {
+    /// Always `true`: see the type's documentation.
+    fn eq(&self, _: &Cause) -> bool {
+        true
+    }
+}
+
+impl Eq for Cause {}
+
+// The doc comments of `Error`, `HttpFailure` and `Issue` (and their fields) are also the
+// TypeScript declarations' (tsify copies them into the `.d.ts`): what is for Rust callers only
+// is said on the `impl` below.
 /// Every failure of the SDK. Switch on the variant (in JavaScript: on `error.kind`).
-#[derive(Debug, Clone, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[cfg_attr(feature = "js", derive(Tsify), tsify(rename = "ErrorDetails"))]
 #[serde(tag = "kind", rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum Error {
     /// The options are wrong (or the access token function returned something that is not a
     /// token); nothing was sent.
@@ -287,7 +305,43 @@ fn other_status(failure: &HttpFailure) -> String {
     }
 }
 
+/// For Rust callers: [`Error::kind`] is the name JavaScript's `error.kind` gives. `Error` is
+/// non-exhaustive (kinds may be added in a minor version, so a `match` keeps a last arm), and
+/// so is [`HttpFailure`] (build one with [`Error::http`]). Two errors are equal (`PartialEq`,
+/// `Eq`) when their kind and every detail are: everything but the JavaScript `cause`, since
+/// any two [`Cause`]s compare equal.
 impl Error {
+    /// The kind's name, exactly the JavaScript `AdultWorkError`'s `kind`: the variant's name
+    /// (`"Conflict"`, `"NetworkError"`, …), which is also its serde tag `kind`.
+    ///
+    /// ```ignore-wasm32
+    /// use adultwork_sdk::Error;
+    ///
+    /// let error = Error::http(409, Some("The booking is already cancelled.".into()), None);
+    /// assert_eq!(error.kind(), "Conflict");
+    /// assert_eq!(error.status(), Some(409));
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        // The compiler checks that every variant is here; the unit test `kind_is_the_serde_tag`
+        // checks each name against the serde tag, which the JavaScript `kind` is made from.
+        match self {
+            Error::InvalidConfig { .. } => "InvalidConfig",
+            Error::InvalidRequest { .. } => "InvalidRequest",
+            Error::BadRequest(_) => "BadRequest",
+            Error::Unauthorized { .. } => "Unauthorized",
+            Error::Forbidden(_) => "Forbidden",
+            Error::NotFound(_) => "NotFound",
+            Error::Conflict(_) => "Conflict",
+            Error::RateLimited(_) => "RateLimited",
+            Error::ServerError(_) => "ServerError",
+            Error::HttpError(_) => "HttpError",
+            Error::InvalidResponse { .. } => "InvalidResponse",
+            Error::NetworkError { .. } => "NetworkError",
+            Error::Timeout { .. } => "Timeout",
+            Error::Aborted { .. } => "Aborted",
+        }
+    }
+
     /// The error for a non-2xx answer.
     pub fn http(status: u16, server_message: Option<String>, retry_after_ms: Option<u64>) -> Self {
         let failure = HttpFailure {
@@ -480,6 +534,136 @@ mod tests {
         assert!(Error::http(302, None, None)
             .to_string()
             .contains("redirect"));
+    }
+
+    /// One error of every kind (`every_kind_is_listed` checks that against the declaration).
+    fn one_of_each() -> Vec<Error> {
+        let issues = || vec![Issue::new("BookingID", "bad")];
+        vec![
+            Error::InvalidConfig {
+                context: "Invalid client options",
+                issues: issues(),
+            },
+            Error::InvalidRequest {
+                context: "Invalid request",
+                issues: issues(),
+            },
+            Error::http(400, None, None),
+            Error::http(401, Some("expired".into()), None),
+            Error::Unauthorized {
+                status: None,
+                server_message: None,
+                retry_after_ms: None,
+                cause: Cause::default(),
+            },
+            Error::http(403, None, None),
+            Error::http(404, None, None),
+            Error::http(409, Some("Already cancelled.".into()), None),
+            Error::http(429, None, Some(2000)),
+            Error::http(503, None, None),
+            Error::http(302, None, None),
+            Error::InvalidResponse {
+                context: "The server's answer is not a valid MadeBooking".into(),
+                issues: issues(),
+            },
+            Error::NetworkError {
+                method: "POST",
+                url: "https://api.adultwork.com/v1/PhoneChat/CancelMadeBooking".into(),
+                detail: Some("connect ECONNREFUSED".into()),
+                cause: Cause::default(),
+            },
+            Error::Timeout {
+                timeout_ms: 200,
+                by_signal: false,
+                cause: Cause::default(),
+            },
+            Error::Aborted {
+                cause: Cause::default(),
+            },
+        ]
+    }
+
+    #[test]
+    fn kind_is_the_serde_tag() {
+        // The JavaScript `kind` is the serde tag (`js::error_value` reads it from the
+        // serialized variant), so `kind()` must give exactly that string for every variant.
+        for error in one_of_each() {
+            let tagged = serde_json::to_value(&error).unwrap();
+            assert_eq!(
+                tagged.get("kind").and_then(|k| k.as_str()),
+                Some(error.kind()),
+                "{error:?}"
+            );
+            // And the variant's name as Debug prints it.
+            assert!(format!("{error:?}").starts_with(error.kind()), "{error:?}");
+        }
+    }
+
+    #[cfg(feature = "js")]
+    #[test]
+    fn every_kind_is_listed() {
+        let mut kinds: Vec<&str> = one_of_each().iter().map(Error::kind).collect();
+        kinds.dedup();
+        // The kinds of the TypeScript union tsify derives from the declaration (what the
+        // `.d.ts` ships): `one_of_each` must cover every variant, so the tests above see them.
+        let declared: Vec<&str> = <Error as Tsify>::DECL
+            .split("kind: \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(kinds, declared, "{}", <Error as Tsify>::DECL);
+        assert_eq!(
+            kinds,
+            [
+                "InvalidConfig",
+                "InvalidRequest",
+                "BadRequest",
+                "Unauthorized",
+                "Forbidden",
+                "NotFound",
+                "Conflict",
+                "RateLimited",
+                "ServerError",
+                "HttpError",
+                "InvalidResponse",
+                "NetworkError",
+                "Timeout",
+                "Aborted",
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_compare_every_detail_but_the_cause() {
+        let all = one_of_each();
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{a:?} vs {b:?}");
+            }
+        }
+        // The same kind with another detail differs.
+        assert_ne!(
+            Error::http(409, Some("Already cancelled.".into()), None),
+            Error::http(409, Some("Already confirmed.".into()), None)
+        );
+        assert_ne!(
+            Error::http(503, None, None),
+            Error::http(503, None, Some(1000))
+        );
+        let timeout = |ms| Error::Timeout {
+            timeout_ms: ms,
+            by_signal: false,
+            cause: Cause::default(),
+        };
+        assert_ne!(timeout(200), timeout(300));
+        assert_eq!(timeout(200), timeout(200).clone());
+        let invalid = |path: &str| Error::InvalidRequest {
+            context: "Invalid request",
+            issues: vec![Issue::new(path, "bad")],
+        };
+        assert_ne!(invalid("BookingID"), invalid("Reason"));
+        // The cause is not compared.
+        assert_eq!(Cause::default(), Cause::default());
     }
 
     #[test]

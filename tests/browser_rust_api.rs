@@ -90,24 +90,9 @@ fn with_signal(signal: web_sys::AbortSignal) -> RequestOptions {
     }
 }
 
-/// The kind of an error, as a Rust caller matches on it.
+/// The kind of an error, as a Rust caller reads it (the JavaScript `kind`).
 fn kind(error: &Error) -> &'static str {
-    match error {
-        Error::InvalidConfig { .. } => "InvalidConfig",
-        Error::InvalidRequest { .. } => "InvalidRequest",
-        Error::BadRequest(_) => "BadRequest",
-        Error::Unauthorized { .. } => "Unauthorized",
-        Error::Forbidden(_) => "Forbidden",
-        Error::NotFound(_) => "NotFound",
-        Error::Conflict(_) => "Conflict",
-        Error::RateLimited(_) => "RateLimited",
-        Error::ServerError(_) => "ServerError",
-        Error::HttpError(_) => "HttpError",
-        Error::InvalidResponse { .. } => "InvalidResponse",
-        Error::NetworkError { .. } => "NetworkError",
-        Error::Timeout { .. } => "Timeout",
-        Error::Aborted { .. } => "Aborted",
-    }
+    error.kind()
 }
 
 /// The error of a call that must fail with `expected`.

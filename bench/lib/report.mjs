@@ -608,6 +608,9 @@ export function render(r) {
     // Measured by hand with its own script (bench/emulator-load.mjs): the emulator's figures.
     readFileSync(new URL("../emulator.md", import.meta.url), "utf8").trim(),
     "",
+    // Measured by hand with its own script (bench/rust-frontend.sh): the SDK in a Rust frontend.
+    readFileSync(new URL("../rust-frontend.md", import.meta.url), "utf8").trim(),
+    "",
   );
   return out.join("\n");
 }

@@ -1,282 +1,372 @@
-//! A minimal Rust frontend for `adultwork-sdk`: plain wasm-bindgen and web-sys, no framework.
+//! A Rust frontend for `adultwork-sdk` on a real framework: Leptos 0.8 (`csr`).
 //!
-//! The page (`index.html`) has a booking ID, a reason and a Cancel button. On submit this
-//! builds a [`CancelMadeBookingRequest`] from checked types, calls
-//! [`AdultWorkClient::cancel_made_booking`], and shows the booking's new status, or the
-//! error's kind, message and issues (each with its field path). Server text is only ever set
-//! as text, never parsed as HTML.
+//! The app provides one [`AdultWorkClient`] to its components through Leptos's context. A
+//! [`LocalResource`] reads the booking on file ([`AdultWorkClient::get_made_booking_details`])
+//! and reads it again after every cancel the server answered. The form's Cancel button dispatches an [`Action`]
+//! that builds a [`CancelMadeBookingRequest`] from checked types and calls
+//! [`AdultWorkClient::cancel_made_booking`]; the page shows the booking's new status, or the
+//! error's kind ([`Error::kind`]), message and issues (each with its field path, marking the
+//! fields). Server text only ever becomes text nodes, never HTML.
+//!
+//! The SDK's client, its futures and its `Error` are `Send + Sync`, so they go where Leptos
+//! asks for that: `provide_context`, `Action::new`. The booking on file is a `LocalResource`,
+//! Leptos's resource for client-side data (a `Resource` would also need the error to be
+//! deserializable, for server rendering this app does not do).
 //!
 //! The API and the token come from the page's address: `?api=<base URL>&token=<token>`
-//! (default: the page's own origin, and the local emulator's `test-token`). A real app gets
-//! the user's token from its OAuth flow, on its server.
+//! (default: the page's own origin, and the local emulator's `test-token`); `?booking=` is the
+//! booking shown first (default 1001). A real app gets the user's token from its OAuth flow, on
+//! its server.
 #![cfg(target_arch = "wasm32")]
 
 use adultwork_sdk::error::{Error, Issue};
 use adultwork_sdk::model::MadeBooking;
 use adultwork_sdk::options::BaseUrl;
-use adultwork_sdk::requests::CancelMadeBookingRequest;
-use adultwork_sdk::rules::{BookingId, NonBlank, Rule};
+use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
+use adultwork_sdk::rules::{BookingId, NonBlank};
 use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlButtonElement, HtmlInputElement, Location};
 
 /// The token of the local emulator, for trying the page out.
 const EMULATOR_TOKEN: &str = "test-token";
 
-/// Wires the page up once the module has loaded: builds the client, listens to the form, and
-/// enables its button.
+/// Mounts the app once the module has loaded.
 #[wasm_bindgen(start)]
-pub fn start() -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let page = Page::find(&window.document().ok_or("no document")?)?;
-    let client = match client_for(&window.location()) {
-        Ok(client) => client,
-        Err(error) => return page.show_error(&error),
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The page. Its address is read once: the client it asks for, and the booking shown first.
+#[component]
+fn App() -> impl IntoView {
+    let params = PageParams::read();
+    let content = match client_for(&params) {
+        Ok(client) => {
+            provide_context(client);
+            let first = params.booking.unwrap_or_else(|| "1001".into());
+            view! { <CancelBooking first /> }.into_any()
+        }
+        Err(error) => view! { <ErrorAlert error /> }.into_any(),
     };
-    let form = page.element("cancel-form")?;
-    let submit_page = page.clone();
-    let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        event.prevent_default();
-        let (page, client) = (submit_page.clone(), client.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(broken) = page.cancel(&client).await {
-                web_sys::console::error_1(&broken);
-            }
-        });
+    view! {
+        <main>
+            <h1>"Cancel a PhoneChat booking"</h1>
+            <p class="lead">
+                "A Leptos app (Rust, client-side rendered) using "
+                <code>"adultwork-sdk"</code>"'s Rust API."
+            </p>
+            {content}
+        </main>
+    }
+}
+
+/// The client `App` provided.
+fn use_client() -> AdultWorkClient {
+    expect_context::<AdultWorkClient>()
+}
+
+/// The booking on file, and the form that cancels one.
+#[component]
+fn CancelBooking(
+    /// The booking ID the form starts with (and whose details are read first).
+    first: String,
+) -> impl IntoView {
+    let client = use_client();
+    let booking_id = RwSignal::new(first.clone());
+    let reason = RwSignal::new(String::from("Something came up, sorry."));
+    // The booking whose details are on screen: the last valid ID submitted.
+    let on_file = RwSignal::new(first);
+
+    let cancel = Action::new({
+        let client = client.clone();
+        move |(id, why): &(String, String)| {
+            let client = client.clone();
+            let request = cancel_request(id, why);
+            async move { client.cancel_made_booking(&request?).await }
+        }
     });
-    form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
-    // The listener lives as long as the page.
-    on_submit.forget();
-    page.button.set_disabled(false);
-    Ok(())
+
+    let details = LocalResource::new(move || {
+        let id = on_file.get();
+        let client = client.clone();
+        async move {
+            let request = BookingIdRequest {
+                booking_id: booking_id_from(&id).map_err(|issue| invalid(vec![issue]))?,
+            };
+            client.get_made_booking_details(&request).await
+        }
+    });
+
+    // Read the booking again after every cancel the server answered (it changed the booking,
+    // or refused because the booking is not as the page thought); not after one that was never
+    // sent (invalid fields).
+    Effect::new(move || {
+        cancel.version().track();
+        let answered = cancel.value().with_untracked(|outcome| match outcome {
+            Some(Ok(_)) => true,
+            Some(Err(error)) => error.status().is_some(),
+            None => false,
+        });
+        if answered {
+            details.refetch();
+        }
+    });
+
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let id = booking_id.get_untracked();
+        if booking_id_from(&id).is_ok() && on_file.get_untracked() != id {
+            on_file.set(id.clone());
+        }
+        cancel.dispatch((id, reason.get_untracked()));
+    };
+    let pending = cancel.pending();
+    // A field is marked invalid when the last outcome has an issue at its path.
+    let marked = move |path: &'static str| {
+        move || {
+            let invalid = !pending.get()
+                && cancel.value().with(|outcome| match outcome {
+                    Some(Err(error)) => error.issues().iter().any(|issue| issue.path == path),
+                    _ => false,
+                });
+            if invalid {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
+
+    view! {
+        <section id="on-file" aria-label="Booking on file" aria-live="polite">
+            {move || match details.get() {
+                None => view! { <p class="loading">"Reading booking " {on_file.get()} "…"</p> }
+                    .into_any(),
+                Some(Ok(booking)) => {
+                    let status = format!("{:?}", booking.status);
+                    view! {
+                        <p>
+                            "On file: booking " {booking.booking_id.to_string()} " is "
+                            <strong data-on-file-status=status.clone()>{status.clone()}</strong>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Err(error)) => {
+                    view! {
+                        <p data-on-file-error=error.kind()>
+                            "Booking " {on_file.get()} " cannot be read: " {error.kind()}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        // novalidate: the SDK's types check the fields, and the page shows their issues.
+        <form id="cancel-form" novalidate on:submit=on_submit>
+            <label for="booking-id">"Booking ID"</label>
+            <input
+                id="booking-id"
+                name="booking-id"
+                inputmode="numeric"
+                autocomplete="off"
+                bind:value=booking_id
+                aria-invalid=marked("BookingID")
+            />
+            <label for="reason">"Reason"</label>
+            <input
+                id="reason"
+                name="reason"
+                autocomplete="off"
+                bind:value=reason
+                aria-invalid=marked("Reason")
+            />
+            <button id="cancel" type="submit" disabled=move || pending.get()>
+                "Cancel booking"
+            </button>
+        </form>
+        <section
+            id="result"
+            aria-live="polite"
+            data-state=move || match (pending.get(), cancel.value().with(Option::is_some)) {
+                (true, _) => "pending",
+                (false, true) => "done",
+                (false, false) => "idle",
+            }
+        >
+            {move || {
+                if pending.get() {
+                    let id = cancel.input().get().map(|(id, _)| id).unwrap_or_default();
+                    return view! { <p>"Cancelling booking " {id} "…"</p> }.into_any();
+                }
+                match cancel.value().get() {
+                    None => ().into_any(),
+                    Some(Ok(booking)) => view! { <BookingCard booking /> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// The booking a cancel answered with.
+#[component]
+fn BookingCard(booking: MadeBooking) -> impl IntoView {
+    let id = booking.booking_id.to_string();
+    let status = format!("{:?}", booking.status);
+    let session = format!(
+        "Session {} (UK time) with {}",
+        booking.session_date.as_str(),
+        booking.candidate.nickname
+    );
+    view! {
+        <article aria-label=format!("Booking {id}")>
+            <p>
+                "Booking " {id.clone()} " is now "
+                <strong data-status=status.clone()>{status.clone()}</strong>
+            </p>
+            {booking
+                .cancelled_reason
+                .map(|reason| view! { <p class="reason">"Reason: " {reason}</p> })}
+            <p class="session">{session}</p>
+        </article>
+    }
+}
+
+/// An error: its kind (the same name as in JavaScript), advice, message and issues.
+#[component]
+fn ErrorAlert(error: Error) -> impl IntoView {
+    let status = error
+        .status()
+        .map(|s| format!(" · HTTP {s}"))
+        .unwrap_or_default();
+    let issues = error.issues().to_vec();
+    view! {
+        <div role="alert" data-error-kind=error.kind()>
+            <p class="kind">{error.kind()} {status}</p>
+            <p class="advice">{advice(&error)}</p>
+            <p class="message">{error.to_string()}</p>
+            {(!issues.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="issues">
+                            {issues
+                                .into_iter()
+                                .map(|Issue { path, message, .. }| {
+                                    let code = path.clone();
+                                    view! {
+                                        <li data-path=path>
+                                            <code>{code}</code>
+                                            <span>": " {message}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// What the page's address asks for: `?api=`, `?token=` and `?booking=`.
+#[derive(Default)]
+struct PageParams {
+    api: Option<String>,
+    token: Option<String>,
+    booking: Option<String>,
+}
+
+impl PageParams {
+    fn read() -> PageParams {
+        let search = window().location().search().unwrap_or_default();
+        match web_sys::UrlSearchParams::new_with_str(&search) {
+            Ok(params) => PageParams {
+                api: params.get("api"),
+                token: params.get("token"),
+                booking: params.get("booking"),
+            },
+            Err(_) => PageParams::default(),
+        }
+    }
 }
 
 /// The client the page's address asks for. Every option is a checked type, so a bad `?api=`
 /// or `?token=` is refused here, before anything is sent.
-fn client_for(location: &Location) -> Result<AdultWorkClient, Error> {
-    let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
-        .map_err(|_| config_issue("", "the page's address cannot be read".into()))?;
-    let api = match params.get("api") {
-        Some(api) => api,
-        None => location.origin().unwrap_or_default(),
+fn client_for(params: &PageParams) -> Result<AdultWorkClient, Error> {
+    let api = match &params.api {
+        Some(api) => api.clone(),
+        None => window().location().origin().unwrap_or_default(),
     };
-    let token = params.get("token").unwrap_or_else(|| EMULATOR_TOKEN.into());
-    let token =
-        AccessToken::fixed(token).map_err(|e| config_issue("accessToken", e.to_string()))?;
+    let token = params
+        .token
+        .clone()
+        .unwrap_or_else(|| EMULATOR_TOKEN.into());
+    let config = |path: &str, message: String| Error::InvalidConfig {
+        context: "Invalid client options (the page's ?api= and ?token=)",
+        issues: vec![Issue::new(path, message)],
+    };
+    let token = AccessToken::fixed(token).map_err(|e| config("accessToken", e.to_string()))?;
     let base_url = api
         .parse::<BaseUrl>()
-        .map_err(|e| config_issue("baseUrl", e.to_string()))?;
+        .map_err(|e| config("baseUrl", e.to_string()))?;
     let mut options = ClientOptions::new(token);
     options.base_url = Some(base_url);
     Ok(AdultWorkClient::new(options))
 }
 
-fn config_issue(path: &str, message: String) -> Error {
-    Error::InvalidConfig {
-        context: "Invalid client options (the page's ?api= and ?token=)",
-        issues: vec![Issue::new(path, message)],
+/// The booking ID a field holds, or the issue with it.
+fn booking_id_from(field: &str) -> Result<BookingId, Issue> {
+    field
+        .trim()
+        .parse::<BookingId>()
+        .map_err(|invalid| Issue::new("BookingID", invalid.to_string()))
+}
+
+/// The request the fields describe, or every problem with it (nothing is sent then).
+fn cancel_request(id: &str, reason: &str) -> Result<CancelMadeBookingRequest, Error> {
+    let booking_id = booking_id_from(id);
+    let reason = NonBlank::try_from(reason).map_err(|e| Issue::new("Reason", e.to_string()));
+    match (booking_id, reason) {
+        (Ok(booking_id), Ok(reason)) => Ok(CancelMadeBookingRequest { booking_id, reason }),
+        (booking_id, reason) => Err(invalid(
+            [booking_id.err(), reason.err()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )),
     }
 }
 
-/// The elements the app reads and writes.
-#[derive(Clone)]
-struct Page {
-    document: Document,
-    booking_id: HtmlInputElement,
-    reason: HtmlInputElement,
-    button: HtmlButtonElement,
-    result: Element,
-}
-
-impl Page {
-    fn find(document: &Document) -> Result<Page, JsValue> {
-        let by_id = |id: &str| {
-            document
-                .get_element_by_id(id)
-                .ok_or_else(|| JsValue::from_str(&format!("#{id} is missing")))
-        };
-        Ok(Page {
-            document: document.clone(),
-            booking_id: by_id("booking-id")?.dyn_into()?,
-            reason: by_id("reason")?.dyn_into()?,
-            button: by_id("cancel")?.dyn_into()?,
-            result: by_id("result")?,
-        })
-    }
-
-    fn element(&self, id: &str) -> Result<Element, JsValue> {
-        self.document
-            .get_element_by_id(id)
-            .ok_or_else(|| JsValue::from_str(&format!("#{id} is missing")))
-    }
-
-    /// The request the fields describe, or every problem with it (nothing is sent then).
-    fn request(&self) -> Result<CancelMadeBookingRequest, Error> {
-        let number = self.booking_id.value().trim().parse::<f64>();
-        let booking_id = BookingId::try_new(number.unwrap_or(f64::NAN));
-        let reason = NonBlank::try_from(self.reason.value().as_str());
-        match (booking_id, reason) {
-            (Ok(booking_id), Ok(reason)) => Ok(CancelMadeBookingRequest { booking_id, reason }),
-            (booking_id, reason) => {
-                let mut issues = Vec::new();
-                if let Err(invalid) = booking_id {
-                    issues.push(Issue::new("BookingID", invalid.to_string()));
-                }
-                if let Err(invalid) = reason {
-                    issues.push(Issue::new("Reason", invalid.to_string()));
-                }
-                Err(Error::InvalidRequest {
-                    context: "Invalid request",
-                    issues,
-                })
-            }
-        }
-    }
-
-    /// Checks the fields, cancels, and shows what came of it. `Err` only if the page itself
-    /// cannot be updated.
-    async fn cancel(&self, client: &AdultWorkClient) -> Result<(), JsValue> {
-        let request = match self.request() {
-            Ok(request) => request,
-            Err(error) => return self.show_error(&error),
-        };
-        self.mark_fields(&[])?;
-        self.button.set_disabled(true);
-        let id = request.booking_id;
-        self.show(
-            "pending",
-            &self.el("p", &[], &format!("Cancelling booking {id}…"))?,
-        )?;
-        let outcome = client.cancel_made_booking(&request).await;
-        self.button.set_disabled(false);
-        match outcome {
-            Ok(booking) => self.show_booking(&booking),
-            Err(error) => self.show_error(&error),
-        }
-    }
-
-    fn show_booking(&self, booking: &MadeBooking) -> Result<(), JsValue> {
-        let id = booking.booking_id;
-        let card = self.el("article", &[("aria-label", &format!("Booking {id}"))], "")?;
-        let line = self.add(&card, "p", &[], &format!("Booking {id} is now "))?;
-        let status = format!("{:?}", booking.status);
-        self.add(&line, "strong", &[("data-status", &status)], &status)?;
-        if let Some(reason) = &booking.cancelled_reason {
-            self.add(
-                &card,
-                "p",
-                &[("class", "reason")],
-                &format!("Reason: {reason}"),
-            )?;
-        }
-        let session = format!(
-            "Session {} (UK time) with {}",
-            booking.session_date.as_str(),
-            booking.candidate.nickname
-        );
-        self.add(&card, "p", &[("class", "session")], &session)?;
-        self.show("booking", &card)
-    }
-
-    fn show_error(&self, error: &Error) -> Result<(), JsValue> {
-        let (kind, advice) = explain(error);
-        let status = error
-            .status()
-            .map(|s| format!(" · HTTP {s}"))
-            .unwrap_or_default();
-        let alert = self.el("div", &[("role", "alert"), ("data-error-kind", kind)], "")?;
-        self.add(
-            &alert,
-            "p",
-            &[("class", "kind")],
-            &format!("{kind}{status}"),
-        )?;
-        self.add(&alert, "p", &[("class", "advice")], advice)?;
-        self.add(&alert, "p", &[("class", "message")], &error.to_string())?;
-        if !error.issues().is_empty() {
-            let list = self.add(&alert, "ul", &[("class", "issues")], "")?;
-            for issue in error.issues() {
-                let item = self.add(&list, "li", &[("data-path", &issue.path)], "")?;
-                self.add(&item, "code", &[], &issue.path)?;
-                self.add(&item, "span", &[], &format!(": {}", issue.message))?;
-            }
-        }
-        self.mark_fields(error.issues())?;
-        self.show("error", &alert)
-    }
-
-    /// Marks the fields an issue is about (`aria-invalid`), and clears the others.
-    fn mark_fields(&self, issues: &[Issue]) -> Result<(), JsValue> {
-        for (path, field) in [("BookingID", &self.booking_id), ("Reason", &self.reason)] {
-            let invalid = issues.iter().any(|issue| issue.path == path);
-            field.set_attribute("aria-invalid", if invalid { "true" } else { "false" })?;
-        }
-        Ok(())
-    }
-
-    /// Replaces the result area's content.
-    fn show(&self, state: &str, content: &Element) -> Result<(), JsValue> {
-        self.result.set_text_content(None);
-        self.result.set_attribute("data-state", state)?;
-        self.result.append_child(content)?;
-        Ok(())
-    }
-
-    /// A new element (see [`Page::el`]) appended to `parent`.
-    fn add(
-        &self,
-        parent: &Element,
-        tag: &str,
-        attributes: &[(&str, &str)],
-        text: &str,
-    ) -> Result<Element, JsValue> {
-        let element = self.el(tag, attributes, text)?;
-        parent.append_child(&element)?;
-        Ok(element)
-    }
-
-    /// A new element with attributes and text (set as text: never parsed as HTML).
-    fn el(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Result<Element, JsValue> {
-        let element = self.document.create_element(tag)?;
-        for (name, value) in attributes {
-            element.set_attribute(name, value)?;
-        }
-        if !text.is_empty() {
-            element.set_text_content(Some(text));
-        }
-        Ok(element)
+fn invalid(issues: Vec<Issue>) -> Error {
+    Error::InvalidRequest {
+        context: "Invalid request",
+        issues,
     }
 }
 
 /// What to tell the user for each kind of error: one `match` over the SDK's `Error`.
-fn explain(error: &Error) -> (&'static str, &'static str) {
+fn advice(error: &Error) -> &'static str {
     match error {
-        Error::InvalidConfig { .. } => ("InvalidConfig", "Check the page's ?api= and ?token=."),
-        Error::InvalidRequest { .. } => (
-            "InvalidRequest",
-            "Fix the fields listed below; nothing was sent.",
-        ),
-        Error::BadRequest(_) => ("BadRequest", "The API found the request malformed."),
-        Error::Unauthorized { .. } => (
-            "Unauthorized",
-            "The access token was refused: sign in again.",
-        ),
-        Error::Forbidden(_) => ("Forbidden", "This token may not manage this booking."),
-        Error::NotFound(_) => ("NotFound", "You have no booking with this ID."),
-        Error::Conflict(_) => ("Conflict", "This booking can no longer be cancelled."),
-        Error::RateLimited(_) => ("RateLimited", "Too many requests: try again in a moment."),
-        Error::ServerError(_) => ("ServerError", "The API failed: try again later."),
-        Error::HttpError(_) => ("HttpError", "The API answered in an unexpected way."),
-        Error::InvalidResponse { .. } => ("InvalidResponse", "The API's answer was not a booking."),
-        Error::NetworkError { .. } => (
-            "NetworkError",
-            "No answer: check your connection. The booking may or may not be cancelled.",
-        ),
-        Error::Timeout { .. } => (
-            "Timeout",
-            "The API took too long. The booking may or may not be cancelled.",
-        ),
-        Error::Aborted { .. } => ("Aborted", "Stopped."),
+        Error::InvalidConfig { .. } => "Check the page's ?api= and ?token=.",
+        Error::InvalidRequest { .. } => "Fix the fields listed below; nothing was sent.",
+        Error::BadRequest(_) => "The API found the request malformed.",
+        Error::Unauthorized { .. } => "The access token was refused: sign in again.",
+        Error::Forbidden(_) => "This token may not manage this booking.",
+        Error::NotFound(_) => "You have no booking with this ID.",
+        Error::Conflict(_) => "This booking can no longer be cancelled.",
+        Error::RateLimited(_) => "Too many requests: try again in a moment.",
+        Error::ServerError(_) => "The API failed: try again later.",
+        Error::HttpError(_) => "The API answered in an unexpected way.",
+        Error::InvalidResponse { .. } => "The API's answer was not a booking.",
+        Error::NetworkError { .. } => {
+            "No answer: check your connection. The booking may or may not be cancelled."
+        }
+        Error::Timeout { .. } => "The API took too long. The booking may or may not be cancelled.",
+        Error::Aborted { .. } => "Stopped.",
+        // `Error` is #[non_exhaustive]: kinds added later land here.
+        _ => "Something went wrong.",
     }
 }
