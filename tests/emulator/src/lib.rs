@@ -15,6 +15,9 @@
 //! | [`server`]        | runtime, listener, hyper connections, CORS, the per-request flow |
 //! | [`exchange`]      | outcome of an exchange, stderr line, response body (cut short)   |
 //! | [`api`]           | the `/v1/PhoneChat/...` endpoints (axum router)                  |
+//! | [`call`]          | [`call::Call`], the extractor every endpoint's handler takes:    |
+//! |                   | the token checked, the body read as a JSON object                |
+//! | [`account`]       | who the bearer tokens act as                                     |
 //! | [`lifecycle`]     | `CreateBooking` and `DeleteMadeBookings`                         |
 //! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
 //! | [`faults`]        | fault definitions, parsed when posted                            |
@@ -30,7 +33,9 @@
 //! Run it with `cargo run -p adultwork-emulator -- --port 0`; it prints
 //! `listening on http://127.0.0.1:PORT` and serves until killed.
 
+pub mod account;
 pub mod api;
+pub mod call;
 pub mod clock;
 pub mod control;
 pub mod exchange;

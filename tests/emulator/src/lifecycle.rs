@@ -51,26 +51,19 @@
 
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking};
 use adultwork_sdk::rules::{self, BookingId, Credits, Minutes};
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
-use http::HeaderMap;
 use jiff::civil::DateTime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::api::{
-    body_object, booking_status, internal_error, invalid, invalid_one, message, refuse_access,
-    type_name,
-};
+use crate::api::{booking_status, internal_error, invalid, message, type_name};
+use crate::call::{Call, Problem};
 use crate::clock::{api_wall_clock, now_ms, parse_minute, uk_seconds, uk_wall_clock, MinuteError};
 use crate::object::JsonObject;
 use crate::reply;
 use crate::seed::{phonechat_user, User};
-use crate::state::{lock, Shared, StoredBooking, CLIENT_USER_ID};
-
-/// A problem for the `ModelState`: (key, message).
-type Problem = (String, String);
+use crate::state::{lock, Shared, StoredBooking};
 
 /// The largest `int` of .NET.
 const INT32_MAX: i64 = 2_147_483_647;
@@ -430,15 +423,8 @@ fn amount(n: f64) -> String {
 }
 
 /// `POST /v1/PhoneChat/CreateBooking`.
-pub async fn create(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
-    let request = match NewBooking::read(&body) {
+pub async fn create(State(shared): State<Shared>, call: Call) -> Response {
+    let request = match NewBooking::read(&call.input) {
         Ok(request) => request,
         Err(problems) => return invalid(problems),
     };
@@ -485,7 +471,7 @@ pub async fn create(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     state.bookings.insert(
         id,
         StoredBooking {
-            owner: CLIENT_USER_ID,
+            owner: call.caller.user_id,
             booking,
         },
     );
@@ -564,15 +550,8 @@ pub const NO_SUCH_BOOKING: &str = "The booking does not exist.";
 pub const NOT_FINISHED: &str = "Only rejected, cancelled or confirmed bookings can be deleted.";
 
 /// `POST /v1/PhoneChat/DeleteMadeBookings`.
-pub async fn delete(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
-    let ids = match booking_ids(&body) {
+pub async fn delete(State(shared): State<Shared>, call: Call) -> Response {
+    let ids = match booking_ids(&call.input) {
         Ok(ids) => ids,
         Err(problems) => return invalid(problems),
     };
@@ -580,7 +559,7 @@ pub async fn delete(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     let results: Vec<Deletion> = ids
         .into_iter()
         .map(|id| {
-            let finished = match state.client_booking_mut(id) {
+            let finished = match state.made_booking_mut(call.caller.user_id, id) {
                 None => {
                     return Deletion {
                         booking_id: id,

@@ -23,7 +23,7 @@ use crate::faults::Fault;
 use crate::object::JsonObject;
 use crate::seed::{self, SeedError};
 
-/// The user every valid token acts as.
+/// The client's user ID (the account `test-token` acts as, see [`crate::account`]).
 pub const CLIENT_USER_ID: i64 = 424_242;
 /// That user's nickname (what `CancelledBy` says after a cancel).
 pub const CLIENT_NICKNAME: &str = "BookingClient";
@@ -170,11 +170,11 @@ impl State {
         id
     }
 
-    /// A booking owned by the client, if there is one with that ID.
-    pub fn client_booking_mut(&mut self, id: BookingId) -> Option<&mut JsonObject> {
+    /// The booking with that ID, if `client` made it (owns it).
+    pub fn made_booking_mut(&mut self, client: i64, id: BookingId) -> Option<&mut JsonObject> {
         self.bookings
             .get_mut(&i64::from(id.get()))
-            .filter(|stored| stored.owner == CLIENT_USER_ID)
+            .filter(|stored| stored.owner == client)
             .map(|stored| &mut stored.booking)
     }
 

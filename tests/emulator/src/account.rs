@@ -1,0 +1,130 @@
+//! Who the emulator's bearer tokens act as.
+//!
+//! A token is read from `Authorization: bearer <token>` (the scheme in any case, one space or
+//! tab before the token, white space around it ignored). Every accepted token grants the scope
+//! `account_phonechat_bookings` and acts as one [`Account`]:
+//!
+//! | token                                          | account                                     |
+//! |------------------------------------------------|---------------------------------------------|
+//! | `test-token`, or any token starting `ok-`      | 424242 `BookingClient`, the client          |
+//! | `noscope-token`, or any token starting `noscope-` | none: a token without the scope (`403`)  |
+//! | anything else, or no `Authorization`           | none: `401`                                 |
+//!
+//! Tokens never reach a log line (see [`crate::server`]).
+
+use http::header::AUTHORIZATION;
+use http::HeaderMap;
+
+use crate::state::{CLIENT_BALANCE, CLIENT_NICKNAME, CLIENT_USER_ID};
+
+/// A user an accepted token acts as.
+#[derive(Debug)]
+pub struct Account {
+    /// The user ID (the owner of the bookings the user makes).
+    pub user_id: i64,
+    /// The nickname (what `CancelledBy` says after the user cancels).
+    pub nickname: &'static str,
+    /// The credit balance (what a reschedule needs).
+    pub balance: f64,
+    /// The token that acts as this account.
+    token: &'static str,
+    /// Any token starting with this acts as this account too.
+    prefix: &'static str,
+}
+
+impl Account {
+    /// Whether `token` acts as this account.
+    fn accepts(&self, token: &str) -> bool {
+        token == self.token || token.starts_with(self.prefix)
+    }
+}
+
+/// The client: every seeded booking but 2001 is theirs.
+pub static CLIENT: Account = Account {
+    user_id: CLIENT_USER_ID,
+    nickname: CLIENT_NICKNAME,
+    balance: CLIENT_BALANCE,
+    token: "test-token",
+    prefix: "ok-",
+};
+
+/// The accounts tokens act as.
+pub static ACCOUNTS: [&Account; 1] = [&CLIENT];
+
+/// What the `Authorization` header of a request grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No bearer token, or one the emulator does not know: `401`.
+    Denied,
+    /// A known token without the scope: `403`.
+    NoScope,
+    /// The scope, acting as this account.
+    Granted(&'static Account),
+}
+
+impl PartialEq for Account {
+    fn eq(&self, other: &Account) -> bool {
+        self.user_id == other.user_id
+    }
+}
+
+impl Eq for Account {}
+
+/// What the request's `Authorization` header grants.
+pub fn access(headers: &HeaderMap) -> Access {
+    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+        return Access::Denied;
+    };
+    let Some((scheme, token)) = value.trim().split_once([' ', '\t']) else {
+        return Access::Denied;
+    };
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return Access::Denied;
+    }
+    let token = token.trim();
+    if token == "noscope-token" || token.starts_with("noscope-") {
+        return Access::NoScope;
+    }
+    match ACCOUNTS.iter().find(|account| account.accepts(token)) {
+        Some(account) => Access::Granted(account),
+        None => Access::Denied,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderValue;
+
+    use super::*;
+
+    fn with(value: &str) -> Access {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, HeaderValue::from_str(value).unwrap());
+        access(&headers)
+    }
+
+    #[test]
+    fn tokens_act_as_their_accounts() {
+        assert_eq!(access(&HeaderMap::new()), Access::Denied);
+        for value in [
+            "bearer test-token",
+            "Bearer ok-1",
+            "BEARER\tok-",
+            " bearer  test-token ",
+        ] {
+            assert_eq!(with(value), Access::Granted(&CLIENT), "{value}");
+        }
+        for value in ["bearer noscope-token", "bearer noscope-x"] {
+            assert_eq!(with(value), Access::NoScope, "{value}");
+        }
+        for value in [
+            "bearer",
+            "test-token",
+            "Basic test-token",
+            "bearer wrong",
+            "bearer OK-1",
+        ] {
+            assert_eq!(with(value), Access::Denied, "{value}");
+        }
+    }
+}
