@@ -22,7 +22,7 @@
 //! minute, 3006 BusyBee has "DirectChat Only" on (cannot be booked); the others set no price.
 //!
 //! Every seed is built as the SDK's own [`MadeBooking`] (and [`PhoneChatBookingUser`]), each
-//! value through the SDK's constructors ([`Rule::try_new`], `TryFrom<u32>` for IDs), and
+//! value through the SDK's constructors (`TryFrom`: `f64` for amounts, `u32` for IDs), and
 //! serialized by the SDK's serde declaration: the answers carry exactly the fields, names and
 //! spellings of the struct the SDK decodes them into.
 
