@@ -7,6 +7,7 @@
 //! | token                                          | account                                     |
 //! |------------------------------------------------|---------------------------------------------|
 //! | `test-token`, or any token starting `ok-`      | 424242 `BookingClient`, the client          |
+//! | `performer-token`, or any starting `performer-` | 3004 `LateNightLaura`, a performer         |
 //! | `noscope-token`, or any token starting `noscope-` | none: a token without the scope (`403`)  |
 //! | anything else, or no `Authorization`           | none: `401`                                 |
 //!
@@ -15,6 +16,7 @@
 use http::header::AUTHORIZATION;
 use http::HeaderMap;
 
+use crate::seed::LATE_NIGHT_LAURA;
 use crate::state::{CLIENT_BALANCE, CLIENT_NICKNAME, CLIENT_USER_ID};
 
 /// A user an accepted token acts as.
@@ -48,8 +50,18 @@ pub static CLIENT: Account = Account {
     prefix: "ok-",
 };
 
+/// The performer: 3004 LateNightLaura, one of the PhoneChat users clients book, who receives
+/// the bookings made with her (1004, 1101–1105, and any the client creates with her).
+pub static PERFORMER: Account = Account {
+    user_id: LATE_NIGHT_LAURA.id() as i64,
+    nickname: LATE_NIGHT_LAURA.nickname(),
+    balance: 100.0,
+    token: "performer-token",
+    prefix: "performer-",
+};
+
 /// The accounts tokens act as.
-pub static ACCOUNTS: [&Account; 1] = [&CLIENT];
+pub static ACCOUNTS: [&Account; 2] = [&CLIENT, &PERFORMER];
 
 /// What the `Authorization` header of a request grants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +125,9 @@ mod tests {
             " bearer  test-token ",
         ] {
             assert_eq!(with(value), Access::Granted(&CLIENT), "{value}");
+        }
+        for value in ["bearer performer-token", "Bearer performer-2"] {
+            assert_eq!(with(value), Access::Granted(&PERFORMER), "{value}");
         }
         for value in ["bearer noscope-token", "bearer noscope-x"] {
             assert_eq!(with(value), Access::NoScope, "{value}");

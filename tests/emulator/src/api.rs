@@ -1,12 +1,13 @@
-//! The emulated API: five PhoneChat "made booking" endpoints sharing one store of bookings.
+//! The emulated API: the PhoneChat endpoints, sharing one store of bookings.
 //!
-//! | route                                      | handler               | answer                |
-//! |--------------------------------------------|-----------------------|-----------------------|
-//! | `GET /v1/PhoneChat/MadeBookingDetails`     | `details`             | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CancelMadeBooking`     | `cancel`              | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/RescheduleMadeBooking` | `reschedule`          | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`] | the new `MadeBooking` |
-//! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete`] | `DeleteResult[]`      |
+//! | route                                      | handler                        | answer                |
+//! |--------------------------------------------|--------------------------------|-----------------------|
+//! | `GET /v1/PhoneChat/MadeBookingDetails`     | `details`                      | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CancelMadeBooking`     | `cancel`                       | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/RescheduleMadeBooking` | `reschedule`                   | the `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`]          | the new `MadeBooking` |
+//! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete_made`]     | `DeleteResult[]`      |
+//! | `POST /v1/PhoneChat/DeleteReceivedBooking` | [`lifecycle::delete_received`] | `DeleteResult[]`      |
 //!
 //! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
 //! route (unknown path → `404`, wrong method → `405` with `Allow`, by the router), then
@@ -53,7 +54,7 @@ use crate::clock::{now_ms, parse_uk, uk_millis, uk_seconds};
 use crate::lifecycle;
 use crate::object::JsonObject;
 use crate::reply;
-use crate::state::{lock, Shared};
+use crate::state::{lock, Shared, Whose};
 
 /// The scope the endpoints require.
 pub const SCOPE: &str = "account_phonechat_bookings";
@@ -63,6 +64,7 @@ const DETAILS: &str = "/v1/PhoneChat/MadeBookingDetails";
 const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
 const CREATE: &str = "/v1/PhoneChat/CreateBooking";
 const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
+const DELETE_RECEIVED: &str = "/v1/PhoneChat/DeleteReceivedBooking";
 
 /// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
 pub fn router(shared: Shared) -> Router {
@@ -71,7 +73,8 @@ pub fn router(shared: Shared) -> Router {
         .route(RESCHEDULE, only_post(reschedule))
         .route(DETAILS, only_get(details))
         .route(CREATE, only_post(lifecycle::create))
-        .route(DELETE, only_post(lifecycle::delete))
+        .route(DELETE, only_post(lifecycle::delete_made))
+        .route(DELETE_RECEIVED, only_post(lifecycle::delete_received))
         .fallback(not_found_route)
         .with_state(shared)
 }
@@ -304,7 +307,7 @@ async fn cancel(State(shared): State<Shared>, call: Call) -> Response {
     };
     let now = now_ms();
     let mut state = lock(&shared);
-    let Some(booking) = state.made_booking_mut(caller.user_id, id) else {
+    let Some(booking) = state.booking_mut(Whose::MadeBy(caller.user_id), id) else {
         return no_booking(id);
     };
     match booking_status(booking) {
@@ -332,7 +335,7 @@ async fn details(State(shared): State<Shared>, call: Call<Query>) -> Response {
         Ok(id) => id,
         Err(problem) => return invalid(vec![problem]),
     };
-    match lock(&shared).made_booking_mut(call.caller.user_id, id) {
+    match lock(&shared).booking_mut(Whose::MadeBy(call.caller.user_id), id) {
         Some(booking) => booking_reply(booking),
         None => no_booking(id),
     }
@@ -349,7 +352,7 @@ async fn reschedule(State(shared): State<Shared>, call: Call) -> Response {
     let session = now + offset_ms;
     let session = session + (1000 - session.rem_euclid(1000)) % 1000;
     let mut state = lock(&shared);
-    let Some(booking) = state.made_booking_mut(call.caller.user_id, id) else {
+    let Some(booking) = state.booking_mut(Whose::MadeBy(call.caller.user_id), id) else {
         return no_booking(id);
     };
     if !session_passed(booking, now) {

@@ -5,10 +5,11 @@
 //! bookings are the SDK's `MadeBooking` structs, serialized by the SDK's serde declaration.
 //!
 //! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
-//! emulates five PhoneChat "made booking" endpoints (details, cancel, reschedule, create,
-//! delete) over shared in-memory state, and has a test-control API under `/__emulator/` to
-//! reset state, read the request log, plant bookings and queue faults (delays, canned
-//! statuses, dropped connections).
+//! emulates the PhoneChat endpoints of [`api`] (the five "made booking" ones: details, cancel,
+//! reschedule, create, delete; and the performer's `DeleteReceivedBooking`) over shared
+//! in-memory state, with tokens that act as a client or a performer ([`account`]), and has a
+//! test-control API under `/__emulator/` to reset state, read the request log, plant bookings
+//! and queue faults (delays, canned statuses, dropped connections).
 //!
 //! | module            | what                                                             |
 //! |-------------------|------------------------------------------------------------------|
@@ -18,7 +19,7 @@
 //! | [`call`]          | [`call::Call`], the extractor every endpoint's handler takes:    |
 //! |                   | the token checked, the body read as a JSON object                |
 //! | [`account`]       | who the bearer tokens act as                                     |
-//! | [`lifecycle`]     | `CreateBooking` and `DeleteMadeBookings`                         |
+//! | [`lifecycle`]     | `CreateBooking`, `DeleteMadeBookings`, `DeleteReceivedBooking`   |
 //! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
 //! | [`faults`]        | fault definitions, parsed when posted                            |
 //! | [`state`]         | bookings, request log, fault queue (one `Mutex`)                 |

@@ -1,8 +1,9 @@
-//! The made-booking lifecycle: `POST /v1/PhoneChat/CreateBooking` and
-//! `POST /v1/PhoneChat/DeleteMadeBookings` (routed in [`crate::api`], in its order of checks:
-//! `401`/`403`, then `400`, then `409`).
+//! The booking lifecycle: `POST /v1/PhoneChat/CreateBooking`,
+//! `POST /v1/PhoneChat/DeleteMadeBookings` and `POST /v1/PhoneChat/DeleteReceivedBooking`
+//! (routed in [`crate::api`], in its order of checks: `401`/`403` and an unreadable body by
+//! the extractor, then `400`, then `409`).
 //!
-//! Both bodies are read as raw JSON (serde_json), never through the SDK's request types: the
+//! The bodies are read as raw JSON (serde_json), never through the SDK's request types: the
 //! emulator judges the wire form on its own, so an SDK that writes a field wrongly (a date as
 //! `2099-06-01T18:30`, the IDs of a delete as an array) fails its tests instead of being read
 //! back by the same code that wrote it. Names are exact; unknown members are ignored, as
@@ -48,6 +49,16 @@
 //! that does not exist or is another client's is not deleted ("The booking does not exist."),
 //! nor is one whose `Status` is not `Rejected`, `Cancelled` or `Confirmed`; any other is
 //! removed (`Message` null), and every endpoint answers `404` for it from then on.
+//!
+//! # DeleteReceivedBooking
+//!
+//! The performer's side of the same delete (singular, as documented): the same body, read by
+//! the same [`booking_ids`], and the same answer, one [`Deletion`] per distinct ID, but among
+//! the bookings *received* by the caller: those whose `Candidate.UserID` is the caller's user
+//! ID (whoever made them; a planted booking without a readable `Candidate.UserID` was
+//! received by nobody). The emulator keeps one copy of a booking, so a booking one side
+//! deletes is gone for the other side too (the real API may well keep it for the other side;
+//! that is not documented).
 
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking};
 use adultwork_sdk::rules::{self, BookingId, Credits, Minutes};
@@ -58,12 +69,12 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::api::{booking_status, internal_error, invalid, message, type_name};
-use crate::call::{Call, Problem};
+use crate::call::{Call, Object, Problem};
 use crate::clock::{api_wall_clock, now_ms, parse_minute, uk_seconds, uk_wall_clock, MinuteError};
 use crate::object::JsonObject;
 use crate::reply;
 use crate::seed::{phonechat_user, User};
-use crate::state::{lock, Shared, StoredBooking};
+use crate::state::{lock, Shared, StoredBooking, Whose};
 
 /// The largest `int` of .NET.
 const INT32_MAX: i64 = 2_147_483_647;
@@ -534,7 +545,8 @@ pub fn booking_ids(body: &Map<String, Value>) -> Result<Vec<BookingId>, Vec<Prob
     }
 }
 
-/// One booking's outcome in the answer of `DeleteMadeBookings` (the SDK's `DeleteResult`).
+/// One booking's outcome in the answer of `DeleteMadeBookings` and `DeleteReceivedBooking`
+/// (the SDK's `DeleteResult`).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Deletion {
@@ -544,22 +556,34 @@ pub struct Deletion {
     message: Option<&'static str>,
 }
 
-/// Why a booking that does not exist (or is another client's) was not deleted.
+/// Why a booking that does not exist (or is not the caller's) was not deleted.
 pub const NO_SUCH_BOOKING: &str = "The booking does not exist.";
 /// Why an unfinished booking was not deleted.
 pub const NOT_FINISHED: &str = "Only rejected, cancelled or confirmed bookings can be deleted.";
 
-/// `POST /v1/PhoneChat/DeleteMadeBookings`.
-pub async fn delete(State(shared): State<Shared>, call: Call) -> Response {
-    let ids = match booking_ids(&call.input) {
+/// `POST /v1/PhoneChat/DeleteMadeBookings`: among the bookings the caller made.
+pub async fn delete_made(State(shared): State<Shared>, call: Call) -> Response {
+    delete(&shared, &call.input, Whose::MadeBy(call.caller.user_id))
+}
+
+/// `POST /v1/PhoneChat/DeleteReceivedBooking`: among the bookings made with the caller as the
+/// booked user.
+pub async fn delete_received(State(shared): State<Shared>, call: Call) -> Response {
+    delete(&shared, &call.input, Whose::ReceivedBy(call.caller.user_id))
+}
+
+/// Deletes the finished bookings of `BookingIDs` among `whose`; the answer says what became of
+/// each.
+fn delete(shared: &Shared, body: &Object, whose: Whose) -> Response {
+    let ids = match booking_ids(body) {
         Ok(ids) => ids,
         Err(problems) => return invalid(problems),
     };
-    let mut state = lock(&shared);
+    let mut state = lock(shared);
     let results: Vec<Deletion> = ids
         .into_iter()
         .map(|id| {
-            let finished = match state.made_booking_mut(call.caller.user_id, id) {
+            let finished = match state.booking_mut(whose, id) {
                 None => {
                     return Deletion {
                         booking_id: id,

@@ -1,7 +1,8 @@
 //! The bookings the emulator starts with (and gets back on reset).
 //!
-//! One booking per interesting case, all made by the client user except 2001. Dates are
-//! relative to the moment of seeding, so "upcoming" stays upcoming whenever the tests run:
+//! One booking per interesting case. The client's ([`bookings`]: all made by the client user
+//! except 2001) are dated relative to the moment of seeding, so "upcoming" stays upcoming
+//! whenever the tests run:
 //!
 //! | ID   | Status    | Method | Session      | Notes                                            |
 //! |------|-----------|--------|--------------|--------------------------------------------------|
@@ -16,6 +17,19 @@
 //! | 2001 | Pending   | 1      | now + 2 days | owned by another client: 404 everywhere          |
 //!
 //! Session dates are whole minutes; `AcceptBy` is midnight of the session day.
+//!
+//! The performer's received bookings ([`received_bookings`]): another client (515151) booked
+//! 3004 LateNightLaura, the user the `performer-token` acts as ([`crate::account`]), one
+//! booking per status, 20 minutes for 30 credits. With 1004 (the client's booking with her,
+//! `Confirmed`) they are the bookings `DeleteReceivedBooking` finds for the performer:
+//!
+//! | ID   | Status    | Method | Session      | `DeleteReceivedBooking`                          |
+//! |------|-----------|--------|--------------|--------------------------------------------------|
+//! | 1101 | Pending   | 2      | now + 2 days | refused (not finished)                           |
+//! | 1102 | Accepted  | 1      | now + 3 days | refused (not finished)                           |
+//! | 1103 | Confirmed | 3      | now − 1 day  | deleted                                          |
+//! | 1104 | Cancelled | 2      | now + 4 days | deleted                                          |
+//! | 1105 | Rejected  | 1      | now + 5 days | deleted                                          |
 //!
 //! The booked users of these seeds (3001–3009, [`USERS`]) are also the PhoneChat users that
 //! `CreateBooking` can book, with their booking terms: 3004 LateNightLaura asks 1.5 credits per
@@ -163,12 +177,12 @@ impl User {
     }
 
     /// The user's ID.
-    pub fn id(&self) -> u32 {
+    pub const fn id(&self) -> u32 {
         self.id
     }
 
     /// The user's nickname.
-    pub fn nickname(&self) -> &'static str {
+    pub const fn nickname(&self) -> &'static str {
         self.nickname
     }
 
@@ -218,7 +232,9 @@ const SKYPE_SIREN: User = user(
     (3, 1, 0),
     0,
 );
-const LATE_NIGHT_LAURA: User =
+/// 3004 LateNightLaura, who asks 1.5 credits per minute; also the performer account
+/// ([`crate::account::PERFORMER`]), who receives bookings.
+pub const LATE_NIGHT_LAURA: User =
     user(3004, "LateNightLaura", (None, None), (42, 3, 2), 0).priced(1.5);
 const SILK_AND_SMOKE: User = user(3005, "SilkAndSmoke", (None, None), (0, 0, 0), 0);
 const BUSY_BEE: User = user(3006, "BusyBee", (None, None), (5, 0, 0), 0).direct_chat_only();
@@ -250,7 +266,8 @@ pub fn phonechat_user(id: u32) -> Option<&'static User> {
     USERS.iter().find(|user| user.id == id)
 }
 
-/// The seeded bookings, relative to `now`, by ID.
+/// The client's seeded bookings (1001–1008) and another client's (2001), relative to `now`,
+/// by ID: the first table of the module documentation.
 pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let day = DAY_MS;
     let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
@@ -439,6 +456,92 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             candidate: NOT_YOUR_CALL,
         },
     ];
+    build(&seeds)
+}
+
+/// Every seeded booking, relative to `now`, by ID: [`bookings`] and
+/// [`received_bookings`].
+pub fn all_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let mut all = bookings(now)?;
+    all.extend(received_bookings(now)?);
+    Ok(all)
+}
+
+/// The bookings another client made with [`LATE_NIGHT_LAURA`] (1101–1105), relative to
+/// `now`, by ID: with 1004, the performer's received bookings (the second table of the module
+/// documentation).
+pub fn received_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let day = DAY_MS;
+    let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
+    let received = |id, status, method, session: i64| Seed {
+        id,
+        owner: OTHER_CLIENT_USER_ID,
+        duration: 20,
+        credits: 30.0,
+        status,
+        method,
+        phone: Some("447700900999").filter(|_| method != CallMethod::Skype),
+        skype: Some("other.client").filter(|_| method == CallMethod::Skype),
+        created: now - 3 * day,
+        session: minute_floor(session),
+        accepted: None,
+        confirmed: None,
+        cancelled: None,
+        rejected_reason: None,
+        last_updated: now - 3 * day,
+        comments: "Booked with LateNightLaura.",
+        action: None,
+        candidate: LATE_NIGHT_LAURA,
+    };
+    let seeds = [
+        received(
+            1101,
+            BookingStatus::Pending,
+            CallMethod::ClientCalls,
+            now + 2 * day,
+        ),
+        Seed {
+            accepted: Some(now - day),
+            last_updated: now - day,
+            ..received(
+                1102,
+                BookingStatus::Accepted,
+                CallMethod::BookedUserCalls,
+                now + 3 * day,
+            )
+        },
+        Seed {
+            accepted: Some(now - 2 * day),
+            confirmed: Some(now - 2 * day + HOUR_MS),
+            last_updated: now - 2 * day + HOUR_MS,
+            ..received(1103, BookingStatus::Confirmed, CallMethod::Skype, now - day)
+        },
+        Seed {
+            cancelled: Some((now - day, "Something came up.", "LateNightLaura")),
+            last_updated: now - day,
+            ..received(
+                1104,
+                BookingStatus::Cancelled,
+                CallMethod::ClientCalls,
+                now + 4 * day,
+            )
+        },
+        Seed {
+            rejected_reason: Some("I am away that week."),
+            last_updated: now - day,
+            ..received(
+                1105,
+                BookingStatus::Rejected,
+                CallMethod::BookedUserCalls,
+                now + 5 * day,
+            )
+        },
+    ];
+    build(&seeds)
+}
+
+/// The seeds as stored, by ID: each one's `MadeBooking`, built and serialized by the SDK.
+fn build(seeds: &[Seed]) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     seeds
         .iter()
         .map(|seed| {
@@ -560,6 +663,37 @@ mod tests {
             let (positive, negative) = (c.positive.get(), c.negative.get());
             assert_eq!(c.total.get(), positive as i64 - negative as i64, "{id}");
         }
+    }
+
+    #[test]
+    fn the_received_bookings_are_sdk_bookings_with_the_performer() {
+        let now = 1_780_000_000_000;
+        let received = received_bookings(now).unwrap();
+        let client = bookings(now).unwrap();
+        let statuses: Vec<(i64, String)> = received
+            .iter()
+            .map(|(id, stored)| (*id, stored.booking.get_as::<String>("Status").unwrap()))
+            .collect();
+        let expected = [
+            (1101, "Pending"),
+            (1102, "Accepted"),
+            (1103, "Confirmed"),
+            (1104, "Cancelled"),
+            (1105, "Rejected"),
+        ];
+        assert_eq!(
+            statuses,
+            expected.map(|(id, status)| (id, status.to_owned()))
+        );
+        for (id, stored) in &received {
+            assert!(!client.contains_key(id), "{id} is seeded twice");
+            assert_eq!(stored.owner, OTHER_CLIENT_USER_ID);
+            assert_eq!(stored.booking.keys(), sdk_fields::made_booking());
+            let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
+            assert_eq!(read.candidate.user_id.get(), LATE_NIGHT_LAURA.id(), "{id}");
+        }
+        let all = all_bookings(now).unwrap();
+        assert_eq!(all.len(), client.len() + received.len());
     }
 
     #[test]
