@@ -8,6 +8,8 @@
 //! |------------------------------------------------|---------------------------------------------|
 //! | `test-token`, or any token starting `ok-`      | 424242 `BookingClient`, the client          |
 //! | `performer-token`, or any starting `performer-` | 3004 `LateNightLaura`, a performer         |
+//! | `manager-token`, or any starting `manager-`    | 717171 `GroupManager`, manager of [`GROUP`] |
+//! | `member-token`, or any starting `member-`      | 616161 `GroupMember`, its member (a client) |
 //! | `noscope-token`, or any token starting `noscope-` | none: a token without the scope (`403`)  |
 //! | anything else, or no `Authorization`           | none: `401`                                 |
 //!
@@ -17,7 +19,9 @@ use http::header::AUTHORIZATION;
 use http::HeaderMap;
 
 use crate::seed::LATE_NIGHT_LAURA;
-use crate::state::{CLIENT_BALANCE, CLIENT_NICKNAME, CLIENT_USER_ID};
+use crate::state::{
+    CLIENT_BALANCE, CLIENT_NICKNAME, CLIENT_USER_ID, MANAGER_USER_ID, MEMBER_USER_ID,
+};
 
 /// A user an accepted token acts as.
 #[derive(Debug)]
@@ -60,8 +64,62 @@ pub static PERFORMER: Account = Account {
     prefix: "performer-",
 };
 
+/// The manager of the seeded group ([`GROUP`]); makes no bookings of their own.
+pub static MANAGER: Account = Account {
+    user_id: MANAGER_USER_ID,
+    nickname: "GroupManager",
+    balance: 100.0,
+    token: "manager-token",
+    prefix: "manager-",
+};
+
+/// The member of the seeded group, a client who made bookings 2101 and 2102.
+pub static MEMBER: Account = Account {
+    user_id: MEMBER_USER_ID,
+    nickname: "GroupMember",
+    balance: 100.0,
+    token: "member-token",
+    prefix: "member-",
+};
+
 /// The accounts tokens act as.
-pub static ACCOUNTS: [&Account; 2] = [&CLIENT, &PERFORMER];
+pub static ACCOUNTS: [&Account; 4] = [&CLIENT, &PERFORMER, &MANAGER, &MEMBER];
+
+/// A group: its manager may act for its members through the `/v1/Groups/...` endpoints.
+#[derive(Debug)]
+pub struct Group {
+    /// The manager's user ID.
+    pub manager: i64,
+    /// The members' user IDs.
+    pub members: &'static [i64],
+}
+
+impl Group {
+    /// Whether `user` is a member.
+    pub fn has_member(&self, user: i64) -> bool {
+        self.members.contains(&user)
+    }
+}
+
+/// The seeded group: [`MANAGER`] manages it, [`MEMBER`] is its only member (the client, the
+/// performer and the other client are not members).
+pub static GROUP: Group = Group {
+    manager: MANAGER_USER_ID,
+    members: &[MEMBER_USER_ID],
+};
+
+/// The groups.
+pub static GROUPS: [&Group; 1] = [&GROUP];
+
+impl Account {
+    /// The group this account manages, if it is a group manager.
+    pub fn managed_group(&self) -> Option<&'static Group> {
+        GROUPS
+            .iter()
+            .copied()
+            .find(|group| group.manager == self.user_id)
+    }
+}
 
 /// What the `Authorization` header of a request grants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +167,20 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn only_the_manager_manages_the_group() {
+        assert!(std::ptr::eq(MANAGER.managed_group().unwrap(), &GROUP));
+        for account in [&CLIENT, &PERFORMER, &MEMBER] {
+            assert!(account.managed_group().is_none(), "{}", account.nickname);
+        }
+        assert!(GROUP.has_member(MEMBER.user_id));
+        for account in [&CLIENT, &PERFORMER, &MANAGER] {
+            assert!(!GROUP.has_member(account.user_id), "{}", account.nickname);
+        }
+        let ids: Vec<i64> = ACCOUNTS.iter().map(|a| a.user_id).collect();
+        assert_eq!(ids, [424_242, 3004, 717_171, 616_161]);
+    }
+
     fn with(value: &str) -> Access {
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, HeaderValue::from_str(value).unwrap());
@@ -129,6 +201,10 @@ mod tests {
         for value in ["bearer performer-token", "Bearer performer-2"] {
             assert_eq!(with(value), Access::Granted(&PERFORMER), "{value}");
         }
+        assert_eq!(with("bearer manager-token"), Access::Granted(&MANAGER));
+        assert_eq!(with("bearer manager-1"), Access::Granted(&MANAGER));
+        assert_eq!(with("bearer member-token"), Access::Granted(&MEMBER));
+        assert_eq!(with("bearer member-1"), Access::Granted(&MEMBER));
         for value in ["bearer noscope-token", "bearer noscope-x"] {
             assert_eq!(with(value), Access::NoScope, "{value}");
         }

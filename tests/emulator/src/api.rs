@@ -8,6 +8,7 @@
 //! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`]          | the new `MadeBooking` |
 //! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete_made`]     | `DeleteResult[]`      |
 //! | `POST /v1/PhoneChat/DeleteReceivedBooking` | [`lifecycle::delete_received`] | `DeleteResult[]`      |
+//! | `GET /v1/Groups/PhoneChat/MadeBookingDetails` | `group_details`             | the `MadeBooking`     |
 //!
 //! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
 //! route (unknown path → `404`, wrong method → `405` with `Allow`, by the router), then
@@ -16,7 +17,9 @@
 //! then in the handler the request's model (`400` with `ModelState`), then the booking (`404`
 //! if unknown or made by someone else: a booking is looked up among those of the account the
 //! token acts as), then the prerequisites (`409`). Create and delete are in
-//! [`crate::lifecycle`], with their own rules.
+//! [`crate::lifecycle`], with their own rules. The group endpoint checks that the caller
+//! manages a group (`403`) before the parameters, and that `UserID` is a member (`403`) after
+//! them (see `group_details`).
 //!
 //! Names (paths, query parameters, JSON properties) are matched exactly as documented. The
 //! real API is laxer (case-insensitive, converts `"5"` to 5); being strict here makes a typo
@@ -37,7 +40,7 @@
 //! `\s`, does; the emulator answers as the server would.
 
 use adultwork_sdk::model::BookingStatus;
-use adultwork_sdk::rules::{self, ApiDateTime, BookingId, Credits};
+use adultwork_sdk::rules::{self, ApiDateTime, BookingId, Credits, UserId};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::response::Response;
@@ -65,6 +68,7 @@ const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
 const CREATE: &str = "/v1/PhoneChat/CreateBooking";
 const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
 const DELETE_RECEIVED: &str = "/v1/PhoneChat/DeleteReceivedBooking";
+const GROUP_DETAILS: &str = "/v1/Groups/PhoneChat/MadeBookingDetails";
 
 /// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
 pub fn router(shared: Shared) -> Router {
@@ -72,6 +76,7 @@ pub fn router(shared: Shared) -> Router {
         .route(CANCEL, only_post(cancel))
         .route(RESCHEDULE, only_post(reschedule))
         .route(DETAILS, only_get(details))
+        .route(GROUP_DETAILS, only_get(group_details))
         .route(CREATE, only_post(lifecycle::create))
         .route(DELETE, only_post(lifecycle::delete_made))
         .route(DELETE_RECEIVED, only_post(lifecycle::delete_received))
@@ -330,12 +335,44 @@ async fn cancel(State(shared): State<Shared>, call: Call) -> Response {
     booking_reply(booking)
 }
 
+/// `GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`: a booking the caller made.
 async fn details(State(shared): State<Shared>, call: Call<Query>) -> Response {
     let id = match call.input.id::<BookingId>("BookingID") {
         Ok(id) => id,
         Err(problem) => return invalid(vec![problem]),
     };
-    match lock(&shared).booking_mut(Whose::MadeBy(call.caller.user_id), id) {
+    made_booking(&shared, call.caller.user_id, id)
+}
+
+/// `GET /v1/Groups/PhoneChat/MadeBookingDetails?BookingID=…&UserID=…`: a group manager reads
+/// a booking a member of the group made. After the token: a caller who manages no group is a
+/// `403`; then both parameters are read (`400` listing each bad one); a `UserID` that is not a
+/// member of the caller's group is a `403`; a booking the member did not make is a `404`.
+async fn group_details(State(shared): State<Shared>, call: Call<Query>) -> Response {
+    let Some(group) = call.caller.managed_group() else {
+        return message(403, NOT_A_MANAGER);
+    };
+    let id = call.input.id::<BookingId>("BookingID");
+    let member = call.input.id::<UserId>("UserID");
+    let (id, member) = match (id, member) {
+        (Ok(id), Ok(member)) => (id, i64::from(member.get())),
+        (id, member) => return invalid(id.err().into_iter().chain(member.err()).collect()),
+    };
+    if !group.has_member(member) {
+        return message(
+            403,
+            &format!("User {member} is not a member of your group."),
+        );
+    }
+    made_booking(&shared, member, id)
+}
+
+/// Why a caller who manages no group cannot use a `/v1/Groups/...` endpoint.
+pub const NOT_A_MANAGER: &str = "Only the manager of a group can act for its members.";
+
+/// The answer of a details endpoint: the booking `client` made, or `404`.
+fn made_booking(shared: &Shared, client: i64, id: BookingId) -> Response {
+    match lock(shared).booking_mut(Whose::MadeBy(client), id) {
         Some(booking) => booking_reply(booking),
         None => no_booking(id),
     }

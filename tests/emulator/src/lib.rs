@@ -6,8 +6,9 @@
 //!
 //! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
 //! emulates the PhoneChat endpoints of [`api`] (the five "made booking" ones: details, cancel,
-//! reschedule, create, delete; and the performer's `DeleteReceivedBooking`) over shared
-//! in-memory state, with tokens that act as a client or a performer ([`account`]), and has a
+//! reschedule, create, delete; the performer's `DeleteReceivedBooking`; a group manager's
+//! `MadeBookingDetails` for a member) over shared in-memory state, with tokens that act as a
+//! client, a performer, a group manager or a group member ([`account`]), and has a
 //! test-control API under `/__emulator/` to reset state, read the request log, plant bookings
 //! and queue faults (delays, canned statuses, dropped connections).
 //!

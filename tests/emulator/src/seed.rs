@@ -31,6 +31,16 @@
 //! | 1104 | Cancelled | 2      | now + 4 days | deleted                                          |
 //! | 1105 | Rejected  | 1      | now + 5 days | deleted                                          |
 //!
+//! The group's member's made bookings ([`group_bookings`]): 616161 GroupMember, the member of
+//! the group 717171 GroupManager manages ([`crate::account::GROUP`]), made them; the
+//! manager reads them through `GET /v1/Groups/PhoneChat/MadeBookingDetails` with
+//! `UserID=616161`, the member through `MadeBookingDetails`:
+//!
+//! | ID   | Status    | Method | Session      | Notes                                            |
+//! |------|-----------|--------|--------------|--------------------------------------------------|
+//! | 2101 | Pending   | 1      | now + 2 days | with 3001 VelvetVoice                            |
+//! | 2102 | Cancelled | 3      | now + 3 days | with 3003 SkypeSiren, cancelled by the member    |
+//!
 //! The booked users of these seeds (3001–3009, [`USERS`]) are also the PhoneChat users that
 //! `CreateBooking` can book, with their booking terms: 3004 LateNightLaura asks 1.5 credits per
 //! minute, 3006 BusyBee has "DirectChat Only" on (cannot be booked); the others set no price.
@@ -48,7 +58,7 @@ use adultwork_sdk::rules::{BookingId, Count, Credits, Invalid, Minutes, Score, U
 
 use crate::clock::{uk_midnight, uk_millis, uk_seconds, DAY_MS, HOUR_MS, MINUTE_MS};
 use crate::object::JsonObject;
-use crate::state::{StoredBooking, CLIENT_USER_ID, OTHER_CLIENT_USER_ID};
+use crate::state::{StoredBooking, CLIENT_USER_ID, MEMBER_USER_ID, OTHER_CLIENT_USER_ID};
 
 /// A seed that the SDK's rules refuse (only possible for an instant outside the years
 /// −9999 to 9999, where no datetime can be written).
@@ -266,11 +276,15 @@ pub fn phonechat_user(id: u32) -> Option<&'static User> {
     USERS.iter().find(|user| user.id == id)
 }
 
+/// An instant rounded down to a whole minute (session dates are whole minutes).
+fn minute_floor(t: i64) -> i64 {
+    t - t.rem_euclid(MINUTE_MS)
+}
+
 /// The client's seeded bookings (1001–1008) and another client's (2001), relative to `now`,
 /// by ID: the first table of the module documentation.
 pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let day = DAY_MS;
-    let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
     let client_phone = Some("447700900123");
     let client_skype = Some("booking.client");
     let reschedule = Some("Please reschedule the booking: its session time has passed.");
@@ -459,12 +473,52 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     build(&seeds)
 }
 
-/// Every seeded booking, relative to `now`, by ID: [`bookings`] and
-/// [`received_bookings`].
+/// Every seeded booking, relative to `now`, by ID: [`bookings`], [`received_bookings`] and
+/// [`group_bookings`].
 pub fn all_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let mut all = bookings(now)?;
     all.extend(received_bookings(now)?);
+    all.extend(group_bookings(now)?);
     Ok(all)
+}
+
+/// The bookings the group's member made (2101–2102), relative to `now`, by ID (the third
+/// table of the module documentation).
+pub fn group_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let day = DAY_MS;
+    let pending = Seed {
+        id: 2101,
+        owner: MEMBER_USER_ID,
+        duration: 15,
+        credits: 10.0,
+        status: BookingStatus::Pending,
+        method: CallMethod::BookedUserCalls,
+        phone: Some("447700900616"),
+        skype: None,
+        created: now - day,
+        session: minute_floor(now + 2 * day),
+        accepted: None,
+        confirmed: None,
+        cancelled: None,
+        rejected_reason: None,
+        last_updated: now - day,
+        comments: "Booked by a member of the group.",
+        action: None,
+        candidate: VELVET_VOICE,
+    };
+    let cancelled = Seed {
+        id: 2102,
+        status: BookingStatus::Cancelled,
+        method: CallMethod::Skype,
+        phone: None,
+        skype: Some("group.member"),
+        session: minute_floor(now + 3 * day),
+        cancelled: Some((now - HOUR_MS, "Plans changed.", "GroupMember")),
+        last_updated: now - HOUR_MS,
+        candidate: SKYPE_SIREN,
+        ..pending
+    };
+    build(&[pending, cancelled])
 }
 
 /// The bookings another client made with [`LATE_NIGHT_LAURA`] (1101–1105), relative to
@@ -472,7 +526,6 @@ pub fn all_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError>
 /// documentation).
 pub fn received_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let day = DAY_MS;
-    let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
     let received = |id, status, method, session: i64| Seed {
         id,
         owner: OTHER_CLIENT_USER_ID,
@@ -692,8 +745,27 @@ mod tests {
             let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
             assert_eq!(read.candidate.user_id.get(), LATE_NIGHT_LAURA.id(), "{id}");
         }
+        let group = group_bookings(now).unwrap();
         let all = all_bookings(now).unwrap();
-        assert_eq!(all.len(), client.len() + received.len());
+        assert_eq!(all.len(), client.len() + received.len() + group.len());
+    }
+
+    #[test]
+    fn the_group_bookings_are_the_members_sdk_bookings() {
+        let now = 1_780_000_000_000;
+        let group = group_bookings(now).unwrap();
+        assert_eq!(group.keys().copied().collect::<Vec<_>>(), [2101, 2102]);
+        for (id, stored) in &group {
+            assert_eq!(stored.owner, MEMBER_USER_ID, "{id}");
+            assert_eq!(stored.booking.keys(), sdk_fields::made_booking());
+            let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
+            assert_eq!(i64::from(read.booking_id.get()), *id);
+        }
+        let statuses: Vec<String> = group
+            .values()
+            .map(|stored| stored.booking.get_as("Status").unwrap())
+            .collect();
+        assert_eq!(statuses, ["Pending", "Cancelled"]);
     }
 
     #[test]

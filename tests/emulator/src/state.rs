@@ -32,6 +32,10 @@ pub const CLIENT_NICKNAME: &str = "BookingClient";
 pub const CLIENT_BALANCE: f64 = 100.0;
 /// Another client, owner of booking 2001.
 pub const OTHER_CLIENT_USER_ID: i64 = 515_151;
+/// The group manager's user ID (see [`crate::account::MANAGER`]).
+pub const MANAGER_USER_ID: i64 = 717_171;
+/// The group member's user ID (see [`crate::account::MEMBER`]), owner of bookings 2101–2102.
+pub const MEMBER_USER_ID: i64 = 616_161;
 /// The ID of the first booking `CreateBooking` makes after a start or a reset.
 pub const FIRST_NEW_BOOKING_ID: i64 = 5001;
 

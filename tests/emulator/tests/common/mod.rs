@@ -305,3 +305,11 @@ pub fn stored_status(addr: SocketAddr, id: i64) -> Option<String> {
         other => panic!("GET /__emulator/bookings/{id}: {other}"),
     }
 }
+
+pub const GROUP_DETAILS: &str = "/v1/Groups/PhoneChat/MadeBookingDetails";
+
+/// The group manager's token (717171 GroupManager).
+pub const MANAGER_TOKEN: &str = "manager-token";
+
+/// The group member's token (616161 GroupMember).
+pub const MEMBER_TOKEN: &str = "member-token";
