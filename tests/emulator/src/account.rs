@@ -32,6 +32,10 @@ pub struct Account {
     pub nickname: &'static str,
     /// The credit balance (what a reschedule needs).
     pub balance: f64,
+    /// The PhoneChat number of the user's settings (`GetSettings`).
+    pub phone_chat_number: &'static str,
+    /// Whether the settings show that number (`GetSettings`).
+    pub show_phone_chat_number: bool,
     /// The token that acts as this account.
     token: &'static str,
     /// Any token starting with this acts as this account too.
@@ -50,6 +54,8 @@ pub static CLIENT: Account = Account {
     user_id: CLIENT_USER_ID,
     nickname: CLIENT_NICKNAME,
     balance: CLIENT_BALANCE,
+    phone_chat_number: "447700900123",
+    show_phone_chat_number: false,
     token: "test-token",
     prefix: "ok-",
 };
@@ -60,6 +66,8 @@ pub static PERFORMER: Account = Account {
     user_id: LATE_NIGHT_LAURA.id() as i64,
     nickname: LATE_NIGHT_LAURA.nickname(),
     balance: 100.0,
+    phone_chat_number: "447700900404",
+    show_phone_chat_number: true,
     token: "performer-token",
     prefix: "performer-",
 };
@@ -69,6 +77,8 @@ pub static MANAGER: Account = Account {
     user_id: MANAGER_USER_ID,
     nickname: "GroupManager",
     balance: 100.0,
+    phone_chat_number: "447700900717",
+    show_phone_chat_number: false,
     token: "manager-token",
     prefix: "manager-",
 };
@@ -78,6 +88,8 @@ pub static MEMBER: Account = Account {
     user_id: MEMBER_USER_ID,
     nickname: "GroupMember",
     balance: 100.0,
+    phone_chat_number: "447700900616",
+    show_phone_chat_number: false,
     token: "member-token",
     prefix: "member-",
 };

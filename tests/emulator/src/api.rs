@@ -1,14 +1,19 @@
 //! The emulated API: the PhoneChat endpoints, sharing one store of bookings.
 //!
-//! | route                                      | handler                        | answer                |
-//! |--------------------------------------------|--------------------------------|-----------------------|
-//! | `GET /v1/PhoneChat/MadeBookingDetails`     | `details`                      | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CancelMadeBooking`     | `cancel`                       | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/RescheduleMadeBooking` | `reschedule`                   | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`]          | the new `MadeBooking` |
-//! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete_made`]     | `DeleteResult[]`      |
-//! | `POST /v1/PhoneChat/DeleteReceivedBooking` | [`lifecycle::delete_received`] | `DeleteResult[]`      |
-//! | `GET /v1/Groups/PhoneChat/MadeBookingDetails` | `group_details`             | the `MadeBooking`     |
+//! | route                                           | handler                        | answer            |
+//! |-------------------------------------------------|--------------------------------|-------------------|
+//! | `GET /v1/PhoneChat/MadeBookingDetails`          | `details`                      | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CancelMadeBooking`          | `cancel`                       | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/RescheduleMadeBooking`      | `reschedule`                   | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CreateBooking`              | [`lifecycle::create`]          | new `MadeBooking` |
+//! | `POST /v1/PhoneChat/DeleteMadeBookings`         | [`lifecycle::delete_made`]     | `DeleteResult[]`  |
+//! | `POST /v1/PhoneChat/DeleteReceivedBooking`      | [`lifecycle::delete_received`] | `DeleteResult[]`  |
+//! | `GET /v1/Groups/PhoneChat/MadeBookingDetails`   | `group_details`                | `MadeBooking`     |
+//! | `GET /v1/PhoneChat/GetUserBookingRequirements`  | [`untyped::requirements`]      | partly documented |
+//! | `GET /v1/PhoneChat/GetSettings`                 | [`untyped::settings`]          | partly documented |
+//!
+//! The last two answer shapes the public documentation gives only in part (the SDK calls them
+//! untyped); [`crate::untyped`] says which parts are the emulator's choice.
 //!
 //! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
 //! route (unknown path → `404`, wrong method → `405` with `Allow`, by the router), then
@@ -58,6 +63,7 @@ use crate::lifecycle;
 use crate::object::JsonObject;
 use crate::reply;
 use crate::state::{lock, Shared, Whose};
+use crate::untyped;
 
 /// The scope the endpoints require.
 pub const SCOPE: &str = "account_phonechat_bookings";
@@ -69,6 +75,8 @@ const CREATE: &str = "/v1/PhoneChat/CreateBooking";
 const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
 const DELETE_RECEIVED: &str = "/v1/PhoneChat/DeleteReceivedBooking";
 const GROUP_DETAILS: &str = "/v1/Groups/PhoneChat/MadeBookingDetails";
+const REQUIREMENTS: &str = "/v1/PhoneChat/GetUserBookingRequirements";
+const SETTINGS: &str = "/v1/PhoneChat/GetSettings";
 
 /// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
 pub fn router(shared: Shared) -> Router {
@@ -77,6 +85,8 @@ pub fn router(shared: Shared) -> Router {
         .route(RESCHEDULE, only_post(reschedule))
         .route(DETAILS, only_get(details))
         .route(GROUP_DETAILS, only_get(group_details))
+        .route(REQUIREMENTS, only_get(untyped::requirements))
+        .route(SETTINGS, only_get(untyped::settings))
         .route(CREATE, only_post(lifecycle::create))
         .route(DELETE, only_post(lifecycle::delete_made))
         .route(DELETE_RECEIVED, only_post(lifecycle::delete_received))

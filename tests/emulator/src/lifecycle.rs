@@ -290,10 +290,7 @@ impl NewBooking {
     pub fn server_problems(&self, user: Option<&User>, now: DateTime) -> Vec<Problem> {
         let mut problems = Vec::new();
         if user.is_none() {
-            problems.push((
-                key("BookUserID"),
-                "The user does not exist or does not offer PhoneChat.".to_owned(),
-            ));
+            problems.push((key("BookUserID"), NOT_A_PHONECHAT_USER.to_owned()));
         }
         let minute = |wall: DateTime| wall.strftime("%Y-%m-%d %H:%M").to_string();
         let now_text = minute(now);
@@ -371,6 +368,22 @@ impl NewBooking {
             candidate: user.build()?,
         })
     }
+}
+
+/// Why a `BookUserID` that is not one of [`crate::seed::USERS`] cannot be booked.
+pub const NOT_A_PHONECHAT_USER: &str = "The user does not exist or does not offer PhoneChat.";
+
+/// The `409` for a user with "DirectChat Only" on, who cannot be booked for PhoneChat.
+pub fn refuse_direct_chat_only(user: &User) -> Option<Response> {
+    user.is_direct_chat_only().then(|| {
+        message(
+            409,
+            &format!(
+                "{} has DirectChat Only on and cannot be booked for PhoneChat.",
+                user.nickname()
+            ),
+        )
+    })
 }
 
 /// `PhoneNumber` when `Method` is 1: 10 or 11 ASCII digits.
@@ -461,14 +474,8 @@ pub async fn create(State(shared): State<Shared>, call: Call) -> Response {
             ),
         );
     }
-    if user.is_direct_chat_only() {
-        return message(
-            409,
-            &format!(
-                "{} has DirectChat Only on and cannot be booked for PhoneChat.",
-                user.nickname()
-            ),
-        );
+    if let Some(refusal) = refuse_direct_chat_only(user) {
+        return refusal;
     }
     let mut state = lock(&shared);
     let id = state.new_booking_id();

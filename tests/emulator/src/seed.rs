@@ -44,6 +44,9 @@
 //! The booked users of these seeds (3001–3009, [`USERS`]) are also the PhoneChat users that
 //! `CreateBooking` can book, with their booking terms: 3004 LateNightLaura asks 1.5 credits per
 //! minute, 3006 BusyBee has "DirectChat Only" on (cannot be booked); the others set no price.
+//! Every user takes the three calling methods but 3008 PremiumPeach, who takes Skype (3) only:
+//! `GetUserBookingRequirements` says so, `CreateBooking` does not check it (what the API
+//! answers for a method the user does not take is not documented).
 //!
 //! Every seed is built as the SDK's own [`MadeBooking`] (and [`PhoneChatBookingUser`]), each
 //! value through the SDK's constructors (`TryFrom`: `f64` for amounts, `u32` for IDs), and
@@ -135,7 +138,7 @@ impl Seed {
 
 /// A PhoneChat user who can be booked: who they are (ID, nickname, contact, ratings,
 /// disputes), as every booking made with them shows them in `Candidate`, and their booking
-/// terms (price per minute, "DirectChat Only").
+/// terms (price per minute, "DirectChat Only", calling methods).
 #[derive(Debug, Clone, Copy)]
 pub struct User {
     id: u32,
@@ -147,10 +150,12 @@ pub struct User {
     disputes: u32,
     price_per_minute: Option<f64>,
     direct_chat_only: bool,
+    /// Whether the user takes each calling method, 1 to 3.
+    methods: [bool; 3],
 }
 
 /// A booked user with these ratings (`Total` and `Ratings` are derived from them), no price
-/// per minute and "DirectChat Only" off.
+/// per minute, "DirectChat Only" off and every calling method taken.
 const fn user(
     id: u32,
     nickname: &'static str,
@@ -166,6 +171,7 @@ const fn user(
         disputes,
         price_per_minute: None,
         direct_chat_only: false,
+        methods: [true; 3],
     }
 }
 
@@ -184,6 +190,25 @@ impl User {
             direct_chat_only: true,
             ..self
         }
+    }
+
+    /// The same user, taking Skype calls only (method 3).
+    const fn skype_only(self) -> User {
+        User {
+            methods: [false, false, true],
+            ..self
+        }
+    }
+
+    /// Each calling method and whether the user takes it (what
+    /// `GetUserBookingRequirements` answers; `CreateBooking` does not check it).
+    pub fn methods(&self) -> [(CallMethod, bool); 3] {
+        let [one, two, three] = self.methods;
+        [
+            (CallMethod::BookedUserCalls, one),
+            (CallMethod::ClientCalls, two),
+            (CallMethod::Skype, three),
+        ]
     }
 
     /// The user's ID.
@@ -255,7 +280,8 @@ const PREMIUM_PEACH: User = user(
     (None, Some("premium.peach")),
     (120, 4, 3),
     1,
-);
+)
+.skype_only();
 const NOT_YOUR_CALL: User = user(3009, "NotYourCall", (None, None), (2, 0, 0), 0);
 
 /// The PhoneChat users `CreateBooking` knows: the booked users of the seeds, 3001–3009.

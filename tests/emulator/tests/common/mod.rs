@@ -313,3 +313,6 @@ pub const MANAGER_TOKEN: &str = "manager-token";
 
 /// The group member's token (616161 GroupMember).
 pub const MEMBER_TOKEN: &str = "member-token";
+
+pub const REQUIREMENTS: &str = "/v1/PhoneChat/GetUserBookingRequirements";
+pub const SETTINGS: &str = "/v1/PhoneChat/GetSettings";
