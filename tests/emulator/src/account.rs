@@ -4,16 +4,17 @@
 //! tab before the token, white space around it ignored). Every accepted token grants the scope
 //! `account_phonechat_bookings` and acts as one [`Account`]:
 //!
-//! | token                                          | account                                     |
-//! |------------------------------------------------|---------------------------------------------|
-//! | `test-token`, or any token starting `ok-`      | 424242 `BookingClient`, the client          |
-//! | `performer-token`, or any starting `performer-` | 3004 `LateNightLaura`, a performer         |
-//! | `manager-token`, or any starting `manager-`    | 717171 `GroupManager`, manager of [`GROUP`] |
-//! | `member-token`, or any starting `member-`      | 616161 `GroupMember`, its member (a client) |
-//! | `noscope-token`, or any token starting `noscope-` | none: a token without the scope (`403`)  |
-//! | anything else, or no `Authorization`           | none: `401`                                 |
+//! | token                                             | account                                      |
+//! |---------------------------------------------------|----------------------------------------------|
+//! | `test-token`, or any token starting `ok-`         | 424242 `BookingClient`, the client           |
+//! | `performer-token`, or any starting `performer-`   | 3004 `LateNightLaura`, a performer           |
+//! | `manager-token`, or any starting `manager-`       | 717171 `GroupManager`, manager of [`GROUP`]  |
+//! | `member-token`, or any starting `member-`         | 616161 `GroupMember`, its member (a client)  |
+//! | `noscope-token`, or any token starting `noscope-` | none: a token without the scope (`403`)      |
+//! | anything else, or no `Authorization`              | none: `401`                                  |
 //!
-//! Tokens never reach a log line (see [`crate::server`]).
+//! Tokens never reach the stderr lines (see [`crate::server`]); the control API's request log
+//! keeps every header, `Authorization` included, for tests to read.
 
 use http::header::AUTHORIZATION;
 use http::HeaderMap;
