@@ -1,18 +1,30 @@
-//! The emulated API: five PhoneChat "made booking" endpoints sharing one store of bookings.
+//! The emulated API: the PhoneChat endpoints, sharing one store of bookings.
 //!
-//! | route                                      | handler               | answer                |
-//! |--------------------------------------------|-----------------------|-----------------------|
-//! | `GET /v1/PhoneChat/MadeBookingDetails`     | `details`             | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CancelMadeBooking`     | `cancel`              | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/RescheduleMadeBooking` | `reschedule`          | the `MadeBooking`     |
-//! | `POST /v1/PhoneChat/CreateBooking`         | [`lifecycle::create`] | the new `MadeBooking` |
-//! | `POST /v1/PhoneChat/DeleteMadeBookings`    | [`lifecycle::delete`] | `DeleteResult[]`      |
+//! | route                                           | handler                        | answer            |
+//! |-------------------------------------------------|--------------------------------|-------------------|
+//! | `GET /v1/PhoneChat/MadeBookingDetails`          | `details`                      | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CancelMadeBooking`          | `cancel`                       | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/RescheduleMadeBooking`      | `reschedule`                   | `MadeBooking`     |
+//! | `POST /v1/PhoneChat/CreateBooking`              | [`lifecycle::create`]          | new `MadeBooking` |
+//! | `POST /v1/PhoneChat/DeleteMadeBookings`         | [`lifecycle::delete_made`]     | `DeleteResult[]`  |
+//! | `POST /v1/PhoneChat/DeleteReceivedBooking`      | [`lifecycle::delete_received`] | `DeleteResult[]`  |
+//! | `GET /v1/Groups/PhoneChat/MadeBookingDetails`   | `group_details`                | `MadeBooking`     |
+//! | `GET /v1/PhoneChat/GetUserBookingRequirements`  | [`untyped::requirements`]      | partly documented |
+//! | `GET /v1/PhoneChat/GetSettings`                 | [`untyped::settings`]          | partly documented |
+//!
+//! The last two answer shapes the public documentation gives only in part (the SDK calls them
+//! untyped); [`crate::untyped`] says which parts are the emulator's choice.
 //!
 //! An axum [`Router`] over the shared state. Order of checks, as ASP.NET Web API does it:
-//! route (unknown path → `404`, wrong method → `405` with `Allow`), then authorization
-//! (`401`/`403`), then the request's model (`400` with `ModelState`), then the booking (`404`
-//! if unknown or made by someone else), then the prerequisites (`409`). Create and delete are
-//! in [`crate::lifecycle`], with their own rules.
+//! route (unknown path → `404`, wrong method → `405` with `Allow`, by the router), then
+//! authorization (`401`/`403`) and reading the body as a JSON object (`400` on the key
+//! `request`), both by the one extractor every handler takes, [`Call`] (see [`crate::call`]);
+//! then in the handler the request's model (`400` with `ModelState`), then the booking (`404`
+//! if unknown or made by someone else: a booking is looked up among those of the account the
+//! token acts as), then the prerequisites (`409`). Create and delete are in
+//! [`crate::lifecycle`], with their own rules. The group endpoint checks that the caller
+//! manages a group (`403`) before the parameters, and that `UserID` is a member (`403`) after
+//! them (see `group_details`).
 //!
 //! Names (paths, query parameters, JSON properties) are matched exactly as documented. The
 //! real API is laxer (case-insensitive, converts `"5"` to 5); being strict here makes a typo
@@ -33,22 +45,25 @@
 //! `\s`, does; the emulator answers as the server would.
 
 use adultwork_sdk::model::BookingStatus;
-use adultwork_sdk::rules::{self, ApiDateTime, BookingId, Credits};
-use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use adultwork_sdk::rules::{self, ApiDateTime, BookingId, Credits, UserId};
+use axum::extract::State;
+use axum::handler::Handler;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
-use http::header::{AUTHORIZATION, HOST};
-use http::{HeaderMap, HeaderValue, Method, Uri};
+use http::header::HOST;
+use http::{HeaderMap, Method, Uri};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::account::Account;
+use crate::call::{Call, Object, Query};
 use crate::clock::{now_ms, parse_uk, uk_millis, uk_seconds};
 use crate::lifecycle;
 use crate::object::JsonObject;
 use crate::reply;
-use crate::state::{lock, Shared, CLIENT_BALANCE, CLIENT_NICKNAME};
+use crate::state::{lock, Shared, Whose};
+use crate::untyped;
 
 /// The scope the endpoints require.
 pub const SCOPE: &str = "account_phonechat_bookings";
@@ -58,35 +73,41 @@ const DETAILS: &str = "/v1/PhoneChat/MadeBookingDetails";
 const RESCHEDULE: &str = "/v1/PhoneChat/RescheduleMadeBooking";
 const CREATE: &str = "/v1/PhoneChat/CreateBooking";
 const DELETE: &str = "/v1/PhoneChat/DeleteMadeBookings";
+const DELETE_RECEIVED: &str = "/v1/PhoneChat/DeleteReceivedBooking";
+const GROUP_DETAILS: &str = "/v1/Groups/PhoneChat/MadeBookingDetails";
+const REQUIREMENTS: &str = "/v1/PhoneChat/GetUserBookingRequirements";
+const SETTINGS: &str = "/v1/PhoneChat/GetSettings";
 
 /// The router of the API paths (`/v1/...`); anything else under `/v1` is a `404`.
 pub fn router(shared: Shared) -> Router {
     Router::new()
-        .route(
-            CANCEL,
-            post(cancel).fallback(|method: Method| async move { wrong_method(&method, "POST") }),
-        )
-        .route(
-            RESCHEDULE,
-            post(reschedule)
-                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
-        )
-        .route(
-            DETAILS,
-            get(details).fallback(|method: Method| async move { wrong_method(&method, "GET") }),
-        )
-        .route(
-            CREATE,
-            post(lifecycle::create)
-                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
-        )
-        .route(
-            DELETE,
-            post(lifecycle::delete)
-                .fallback(|method: Method| async move { wrong_method(&method, "POST") }),
-        )
+        .route(CANCEL, only_post(cancel))
+        .route(RESCHEDULE, only_post(reschedule))
+        .route(DETAILS, only_get(details))
+        .route(GROUP_DETAILS, only_get(group_details))
+        .route(REQUIREMENTS, only_get(untyped::requirements))
+        .route(SETTINGS, only_get(untyped::settings))
+        .route(CREATE, only_post(lifecycle::create))
+        .route(DELETE, only_post(lifecycle::delete_made))
+        .route(DELETE_RECEIVED, only_post(lifecycle::delete_received))
         .fallback(not_found_route)
         .with_state(shared)
+}
+
+/// A route that answers `POST` only: any other method is a `405` with `Allow: POST`.
+fn only_post<H: Handler<T, Shared>, T: 'static>(handler: H) -> MethodRouter<Shared> {
+    refuse_others(post(handler), "POST")
+}
+
+/// A route that answers `GET` only: any other method, `HEAD` included (which axum would hand
+/// to the `GET` handler), is a `405` with `Allow: GET`.
+fn only_get<H: Handler<T, Shared>, T: 'static>(handler: H) -> MethodRouter<Shared> {
+    refuse_others(get(handler), "GET")
+}
+
+fn refuse_others(route: MethodRouter<Shared>, allowed: &'static str) -> MethodRouter<Shared> {
+    let refuse = move |method: Method| async move { wrong_method(&method, allowed) };
+    route.head(refuse).fallback(refuse)
 }
 
 /// `{"Message": text}`.
@@ -117,6 +138,8 @@ fn as_object<S: Serializer>(
     serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
+/// A `400` listing `errors` (key, message) under `ModelState`, in order, a key's messages
+/// together.
 pub(crate) fn invalid(errors: Vec<(String, String)>) -> Response {
     let mut model_state: Vec<(String, Vec<String>)> = Vec::new();
     for (key, text) in errors {
@@ -132,58 +155,9 @@ pub(crate) fn invalid(errors: Vec<(String, String)>) -> Response {
     reply::json(400, &body)
 }
 
-pub(crate) fn invalid_one(key: &str, text: &str) -> Response {
-    invalid(vec![(key.to_owned(), text.to_owned())])
-}
-
 fn wrong_method(method: &Method, allowed: &'static str) -> Response {
     let text = format!("The requested resource does not support http method '{method}'.");
     reply::allow(message(405, &text), allowed)
-}
-
-/// What a bearer token grants.
-#[derive(Debug, PartialEq, Eq)]
-enum Access {
-    Denied,
-    NoScope,
-    Granted,
-}
-
-fn access(headers: &HeaderMap) -> Access {
-    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
-        return Access::Denied;
-    };
-    let Some((scheme, token)) = value.trim().split_once([' ', '\t']) else {
-        return Access::Denied;
-    };
-    if !scheme.eq_ignore_ascii_case("bearer") {
-        return Access::Denied;
-    }
-    match token.trim() {
-        "test-token" => Access::Granted,
-        t if t.starts_with("ok-") => Access::Granted,
-        "noscope-token" => Access::NoScope,
-        t if t.starts_with("noscope-") => Access::NoScope,
-        _ => Access::Denied,
-    }
-}
-
-/// The `401`/`403` to answer, if the token does not grant the scope.
-pub(crate) fn refuse_access(headers: &HeaderMap) -> Option<Response> {
-    match access(headers) {
-        Access::Denied => {
-            let mut response = message(401, "Authorization has been denied for this request.");
-            response
-                .headers_mut()
-                .insert("WWW-Authenticate", HeaderValue::from_static("Bearer"));
-            Some(response)
-        }
-        Access::NoScope => Some(message(
-            403,
-            &format!("The access token does not have the scope {SCOPE}."),
-        )),
-        Access::Granted => None,
-    }
 }
 
 async fn not_found_route(headers: HeaderMap, uri: Uri) -> Response {
@@ -226,29 +200,8 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// The JSON object of a request body, or why it is not one (a `400` for the key `request`).
-pub(crate) fn body_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, String> {
-    let text = std::str::from_utf8(body).map_err(|_| "The request body is not valid UTF-8.")?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err("A request body is required.".to_owned());
-    }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| format!("The request body is not valid JSON: {e}."))?;
-    match value {
-        Value::Object(object) => Ok(object),
-        other => Err(format!(
-            "The request body must be a JSON object, not {}.",
-            type_name(&other)
-        )),
-    }
-}
-
 /// `BookingID` of a body: a positive `int` of .NET (`15`, `15.0`, `1.5e1`), by the SDK's rule.
-fn booking_id(
-    body: &serde_json::Map<String, Value>,
-    errors: &mut Vec<(String, String)>,
-) -> Option<BookingId> {
+fn booking_id(body: &Object, errors: &mut Vec<(String, String)>) -> Option<BookingId> {
     match body.get("BookingID") {
         None | Some(Value::Null) => {
             errors.push((
@@ -300,13 +253,17 @@ struct Cancellation<'a> {
 }
 
 impl<'a> Cancellation<'a> {
-    /// Cancelled by the client at `now`, because `reason`.
-    fn at(now: i64, reason: &'a str) -> Result<Cancellation<'a>, rules::Invalid> {
+    /// Cancelled by `client` at `now`, because `reason`.
+    fn at(
+        client: &'a Account,
+        now: i64,
+        reason: &'a str,
+    ) -> Result<Cancellation<'a>, rules::Invalid> {
         Ok(Cancellation {
             status: BookingStatus::Cancelled,
             cancelled_date: uk_seconds(now)?,
             cancelled_reason: reason,
-            cancelled_by: CLIENT_NICKNAME,
+            cancelled_by: client.nickname,
             last_updated: uk_millis(now)?,
             action_client: None,
         })
@@ -326,14 +283,11 @@ fn booking_reply(booking: &JsonObject) -> Response {
     reply::json_text(200, booking.to_json())
 }
 
-async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
+async fn cancel(State(shared): State<Shared>, call: Call) -> Response {
+    let Call {
+        caller,
+        input: body,
+    } = call;
     let mut errors = Vec::new();
     let id = booking_id(&body, &mut errors);
     let reason = match body.get("Reason") {
@@ -368,7 +322,7 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
     };
     let now = now_ms();
     let mut state = lock(&shared);
-    let Some(booking) = state.client_booking_mut(id) else {
+    let Some(booking) = state.booking_mut(Whose::MadeBy(caller.user_id), id) else {
         return no_booking(id);
     };
     match booking_status(booking) {
@@ -384,62 +338,59 @@ async fn cancel(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -
         }
         _ => {}
     }
-    match Cancellation::at(now, &reason) {
+    match Cancellation::at(caller, now, &reason) {
         Ok(cancellation) => booking.merge(&cancellation),
         Err(e) => return internal_error(&e),
     }
     booking_reply(booking)
 }
 
-async fn details(
-    State(shared): State<Shared>,
-    method: Method,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Response {
-    // axum lets a GET route answer HEAD too; the API does not.
-    if method != Method::GET {
-        return wrong_method(&method, "GET");
-    }
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let query = query.unwrap_or_default();
-    let id = form_urlencoded::parse(query.as_bytes())
-        .find(|(key, _)| key == "BookingID")
-        .map(|(_, value)| value.into_owned());
-    let id = match id {
-        None => return invalid_one("BookingID", "The BookingID field is required."),
-        Some(text) if text.is_empty() => {
-            return invalid_one("BookingID", "The BookingID field is required.")
-        }
-        // .NET's `int` from the query (`+5` included); then the SDK's rule (1 to 2147483647).
-        Some(text) => match text.parse::<u32>().ok().map(BookingId::try_from) {
-            Some(Ok(id)) => id,
-            _ => {
-                return invalid_one(
-                    "BookingID",
-                    &format!("The value '{text}' is not valid for BookingID."),
-                )
-            }
-        },
+/// `GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`: a booking the caller made.
+async fn details(State(shared): State<Shared>, call: Call<Query>) -> Response {
+    let id = match call.input.id::<BookingId>("BookingID") {
+        Ok(id) => id,
+        Err(problem) => return invalid(vec![problem]),
     };
-    match lock(&shared).client_booking_mut(id) {
+    made_booking(&shared, call.caller.user_id, id)
+}
+
+/// `GET /v1/Groups/PhoneChat/MadeBookingDetails?BookingID=…&UserID=…`: a group manager reads
+/// a booking a member of the group made. After the token: a caller who manages no group is a
+/// `403`; then both parameters are read (`400` listing each bad one); a `UserID` that is not a
+/// member of the caller's group is a `403`; a booking the member did not make is a `404`.
+async fn group_details(State(shared): State<Shared>, call: Call<Query>) -> Response {
+    let Some(group) = call.caller.managed_group() else {
+        return message(403, NOT_A_MANAGER);
+    };
+    let id = call.input.id::<BookingId>("BookingID");
+    let member = call.input.id::<UserId>("UserID");
+    let (id, member) = match (id, member) {
+        (Ok(id), Ok(member)) => (id, i64::from(member.get())),
+        (id, member) => return invalid(id.err().into_iter().chain(member.err()).collect()),
+    };
+    if !group.has_member(member) {
+        return message(
+            403,
+            &format!("User {member} is not a member of your group."),
+        );
+    }
+    made_booking(&shared, member, id)
+}
+
+/// Why a caller who manages no group cannot use a `/v1/Groups/...` endpoint.
+pub const NOT_A_MANAGER: &str = "Only the manager of a group can act for its members.";
+
+/// The answer of a details endpoint: the booking `client` made, or `404`.
+fn made_booking(shared: &Shared, client: i64, id: BookingId) -> Response {
+    match lock(shared).booking_mut(Whose::MadeBy(client), id) {
         Some(booking) => booking_reply(booking),
         None => no_booking(id),
     }
 }
 
-async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
+async fn reschedule(State(shared): State<Shared>, call: Call) -> Response {
     let mut errors = Vec::new();
-    let Some(id) = booking_id(&body, &mut errors) else {
+    let Some(id) = booking_id(&call.input, &mut errors) else {
         return invalid(errors);
     };
     let now = now_ms();
@@ -448,13 +399,13 @@ async fn reschedule(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     let session = now + offset_ms;
     let session = session + (1000 - session.rem_euclid(1000)) % 1000;
     let mut state = lock(&shared);
-    let Some(booking) = state.client_booking_mut(id) else {
+    let Some(booking) = state.booking_mut(Whose::MadeBy(call.caller.user_id), id) else {
         return no_booking(id);
     };
     if !session_passed(booking, now) {
         return message(409, "The session date has not passed yet.");
     }
-    if credits(booking) > CLIENT_BALANCE {
+    if credits(booking) > call.caller.balance {
         return message(409, "Not enough credits to reschedule this booking.");
     }
     match (uk_seconds(session), uk_millis(now)) {
@@ -478,7 +429,9 @@ mod tests {
     #[test]
     fn patches_write_fields_of_the_sdk_struct() {
         let now = 1_780_000_000_000;
-        let cancellation = JsonObject::from_serialize(&Cancellation::at(now, "x").unwrap());
+        let cancellation = JsonObject::from_serialize(
+            &Cancellation::at(&crate::account::CLIENT, now, "x").unwrap(),
+        );
         let rescheduled = JsonObject::from_serialize(&Rescheduled {
             session_date: uk_seconds(now).unwrap(),
             last_updated: uk_millis(now).unwrap(),

@@ -7,7 +7,7 @@
 //! behaves the same on a machine without `/usr/share/zoneinfo`.
 //!
 //! The datetimes the emulator writes are the SDK's own [`ApiDateTime`], built through its
-//! constructor ([`Rule::try_new`]), so whatever the emulator writes is what the SDK accepts.
+//! constructor (`TryFrom<String>`), so whatever the emulator writes is what the SDK accepts.
 //!
 //! Reading a wall-clock time back is ambiguous twice a year. Like the SDK (Temporal's
 //! "compatible" disambiguation, which is also jiff's default), a reading that happens twice

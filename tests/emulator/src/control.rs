@@ -14,7 +14,8 @@
 //! |                                      | JSON array); 404 without `--corpus`                  |
 //! | `GET /__emulator/bookings/<id>`      | the stored booking (any owner)                       |
 //! | `PUT /__emulator/bookings/<id>`      | store a JSON object as is → 204; `?owner=<UserID>`   |
-//! |                                      | plants it for another client (default: the client)   |
+//! |                                      | plants it for another client (default: the client);  |
+//! |                                      | it is received by its `Candidate.UserID`             |
 //! | `DELETE /__emulator/bookings/<id>`   | remove it → 204                                      |
 //! | `GET /__emulator/health`             | `ok`                                                 |
 

@@ -3,8 +3,10 @@
 //! order of things).
 //!
 //! A fault is posted as JSON to `/__emulator/faults` and waits in a FIFO queue. The next
-//! non-`OPTIONS` request to an API path (`/v1/...`) takes the oldest fault whose `path` is
-//! absent or equal to the request path (a fault for another path does not block the queue).
+//! non-`OPTIONS` request to an API path (`/v1/...`: every route of [`crate::api`], the
+//! `/v1/Groups/...` one and the partly documented ones included, and unknown `/v1` paths)
+//! takes the oldest fault whose `path` is absent or equal to the request path (a fault for
+//! another path does not block the queue).
 //! Fields, all optional:
 //!
 //! | field         | meaning                                                                |

@@ -5,17 +5,26 @@
 //! bookings are the SDK's `MadeBooking` structs, serialized by the SDK's serde declaration.
 //!
 //! It speaks HTTP/1.1 on a TCP port (tokio + hyper, routing by axum, CORS by tower-http),
-//! emulates five PhoneChat "made booking" endpoints (details, cancel, reschedule, create,
-//! delete) over shared in-memory state, and has a test-control API under `/__emulator/` to
-//! reset state, read the request log, plant bookings and queue faults (delays, canned
-//! statuses, dropped connections).
+//! emulates the PhoneChat endpoints of [`api`] over shared in-memory state: the five "made
+//! booking" ones (details, cancel, reschedule, create, delete), the performer's
+//! `DeleteReceivedBooking`, a group manager's `MadeBookingDetails` for a member, and two whose
+//! answers the public documentation gives only in part (`GetUserBookingRequirements`,
+//! `GetSettings`). Its tokens act as a client, a performer, a group manager or a group member
+//! ([`account`]). A test-control API under `/__emulator/` resets state, reads the request log,
+//! plants bookings and queues faults (delays, canned statuses, dropped connections) for any
+//! `/v1` route.
 //!
 //! | module            | what                                                             |
 //! |-------------------|------------------------------------------------------------------|
 //! | [`server`]        | runtime, listener, hyper connections, CORS, the per-request flow |
 //! | [`exchange`]      | outcome of an exchange, stderr line, response body (cut short)   |
-//! | [`api`]           | the `/v1/PhoneChat/...` endpoints (axum router)                  |
-//! | [`lifecycle`]     | `CreateBooking` and `DeleteMadeBookings`                         |
+//! | [`api`]           | the `/v1/...` endpoints (axum router)                            |
+//! | [`call`]          | [`call::Call`], the extractor every endpoint's handler takes:    |
+//! |                   | the token checked, the body read as a JSON object                |
+//! | [`account`]       | who the bearer tokens act as                                     |
+//! | [`lifecycle`]     | `CreateBooking`, `DeleteMadeBookings`, `DeleteReceivedBooking`   |
+//! | [`untyped`]       | `GetUserBookingRequirements` and `GetSettings`: answers the      |
+//! |                   | public documentation gives only in part                          |
 //! | [`control`]       | the `/__emulator/...` test-control API (axum router)             |
 //! | [`faults`]        | fault definitions, parsed when posted                            |
 //! | [`state`]         | bookings, request log, fault queue (one `Mutex`)                 |
@@ -30,7 +39,9 @@
 //! Run it with `cargo run -p adultwork-emulator -- --port 0`; it prints
 //! `listening on http://127.0.0.1:PORT` and serves until killed.
 
+pub mod account;
 pub mod api;
+pub mod call;
 pub mod clock;
 pub mod control;
 pub mod exchange;
@@ -42,5 +53,6 @@ pub mod seed;
 pub mod server;
 pub mod state;
 pub mod static_files;
+pub mod untyped;
 
 pub use server::{Config, Server};

@@ -1,8 +1,9 @@
-//! The made-booking lifecycle: `POST /v1/PhoneChat/CreateBooking` and
-//! `POST /v1/PhoneChat/DeleteMadeBookings` (routed in [`crate::api`], in its order of checks:
-//! `401`/`403`, then `400`, then `409`).
+//! The booking lifecycle: `POST /v1/PhoneChat/CreateBooking`,
+//! `POST /v1/PhoneChat/DeleteMadeBookings` and `POST /v1/PhoneChat/DeleteReceivedBooking`
+//! (routed in [`crate::api`], in its order of checks: `401`/`403` and an unreadable body by
+//! the extractor, then `400`, then `409`).
 //!
-//! Both bodies are read as raw JSON (serde_json), never through the SDK's request types: the
+//! The bodies are read as raw JSON (serde_json), never through the SDK's request types: the
 //! emulator judges the wire form on its own, so an SDK that writes a field wrongly (a date as
 //! `2099-06-01T18:30`, the IDs of a delete as an array) fails its tests instead of being read
 //! back by the same code that wrote it. Names are exact; unknown members are ignored, as
@@ -48,29 +49,32 @@
 //! that does not exist or is another client's is not deleted ("The booking does not exist."),
 //! nor is one whose `Status` is not `Rejected`, `Cancelled` or `Confirmed`; any other is
 //! removed (`Message` null), and every endpoint answers `404` for it from then on.
+//!
+//! # DeleteReceivedBooking
+//!
+//! The performer's side of the same delete (singular, as documented): the same body, read by
+//! the same [`booking_ids`], and the same answer, one [`Deletion`] per distinct ID, but among
+//! the bookings *received* by the caller: those whose `Candidate.UserID` is the caller's user
+//! ID (whoever made them; a planted booking without a readable `Candidate.UserID` was
+//! received by nobody). The emulator keeps one copy of a booking, so a booking one side
+//! deletes is gone for the other side too (the real API may well keep it for the other side;
+//! that is not documented).
 
 use adultwork_sdk::model::{BookingStatus, CallMethod, MadeBooking};
 use adultwork_sdk::rules::{self, BookingId, Credits, Minutes};
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
-use http::HeaderMap;
 use jiff::civil::DateTime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::api::{
-    body_object, booking_status, internal_error, invalid, invalid_one, message, refuse_access,
-    type_name,
-};
+use crate::api::{booking_status, internal_error, invalid, message, type_name};
+use crate::call::{Call, Object, Problem};
 use crate::clock::{api_wall_clock, now_ms, parse_minute, uk_seconds, uk_wall_clock, MinuteError};
 use crate::object::JsonObject;
 use crate::reply;
 use crate::seed::{phonechat_user, User};
-use crate::state::{lock, Shared, StoredBooking, CLIENT_USER_ID};
-
-/// A problem for the `ModelState`: (key, message).
-type Problem = (String, String);
+use crate::state::{lock, Shared, StoredBooking, Whose};
 
 /// The largest `int` of .NET.
 const INT32_MAX: i64 = 2_147_483_647;
@@ -286,10 +290,7 @@ impl NewBooking {
     pub fn server_problems(&self, user: Option<&User>, now: DateTime) -> Vec<Problem> {
         let mut problems = Vec::new();
         if user.is_none() {
-            problems.push((
-                key("BookUserID"),
-                "The user does not exist or does not offer PhoneChat.".to_owned(),
-            ));
+            problems.push((key("BookUserID"), NOT_A_PHONECHAT_USER.to_owned()));
         }
         let minute = |wall: DateTime| wall.strftime("%Y-%m-%d %H:%M").to_string();
         let now_text = minute(now);
@@ -369,6 +370,22 @@ impl NewBooking {
     }
 }
 
+/// Why a `BookUserID` that is not one of [`crate::seed::USERS`] cannot be booked.
+pub const NOT_A_PHONECHAT_USER: &str = "The user does not exist or does not offer PhoneChat.";
+
+/// The `409` for a user with "DirectChat Only" on, who cannot be booked for PhoneChat.
+pub fn refuse_direct_chat_only(user: &User) -> Option<Response> {
+    user.is_direct_chat_only().then(|| {
+        message(
+            409,
+            &format!(
+                "{} has DirectChat Only on and cannot be booked for PhoneChat.",
+                user.nickname()
+            ),
+        )
+    })
+}
+
 /// `PhoneNumber` when `Method` is 1: 10 or 11 ASCII digits.
 fn phone_number(body: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<String> {
     let text = match body.get("PhoneNumber") {
@@ -430,15 +447,8 @@ fn amount(n: f64) -> String {
 }
 
 /// `POST /v1/PhoneChat/CreateBooking`.
-pub async fn create(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
-    let request = match NewBooking::read(&body) {
+pub async fn create(State(shared): State<Shared>, call: Call) -> Response {
+    let request = match NewBooking::read(&call.input) {
         Ok(request) => request,
         Err(problems) => return invalid(problems),
     };
@@ -464,14 +474,8 @@ pub async fn create(State(shared): State<Shared>, headers: HeaderMap, body: Byte
             ),
         );
     }
-    if user.is_direct_chat_only() {
-        return message(
-            409,
-            &format!(
-                "{} has DirectChat Only on and cannot be booked for PhoneChat.",
-                user.nickname()
-            ),
-        );
+    if let Some(refusal) = refuse_direct_chat_only(user) {
+        return refusal;
     }
     let mut state = lock(&shared);
     let id = state.new_booking_id();
@@ -485,7 +489,7 @@ pub async fn create(State(shared): State<Shared>, headers: HeaderMap, body: Byte
     state.bookings.insert(
         id,
         StoredBooking {
-            owner: CLIENT_USER_ID,
+            owner: call.caller.user_id,
             booking,
         },
     );
@@ -548,7 +552,8 @@ pub fn booking_ids(body: &Map<String, Value>) -> Result<Vec<BookingId>, Vec<Prob
     }
 }
 
-/// One booking's outcome in the answer of `DeleteMadeBookings` (the SDK's `DeleteResult`).
+/// One booking's outcome in the answer of `DeleteMadeBookings` and `DeleteReceivedBooking`
+/// (the SDK's `DeleteResult`).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Deletion {
@@ -558,29 +563,34 @@ pub struct Deletion {
     message: Option<&'static str>,
 }
 
-/// Why a booking that does not exist (or is another client's) was not deleted.
+/// Why a booking that does not exist (or is not the caller's) was not deleted.
 pub const NO_SUCH_BOOKING: &str = "The booking does not exist.";
 /// Why an unfinished booking was not deleted.
 pub const NOT_FINISHED: &str = "Only rejected, cancelled or confirmed bookings can be deleted.";
 
-/// `POST /v1/PhoneChat/DeleteMadeBookings`.
-pub async fn delete(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refusal) = refuse_access(&headers) {
-        return refusal;
-    }
-    let body = match body_object(&body) {
-        Ok(body) => body,
-        Err(why) => return invalid_one("request", &why),
-    };
-    let ids = match booking_ids(&body) {
+/// `POST /v1/PhoneChat/DeleteMadeBookings`: among the bookings the caller made.
+pub async fn delete_made(State(shared): State<Shared>, call: Call) -> Response {
+    delete(&shared, &call.input, Whose::MadeBy(call.caller.user_id))
+}
+
+/// `POST /v1/PhoneChat/DeleteReceivedBooking`: among the bookings made with the caller as the
+/// booked user.
+pub async fn delete_received(State(shared): State<Shared>, call: Call) -> Response {
+    delete(&shared, &call.input, Whose::ReceivedBy(call.caller.user_id))
+}
+
+/// Deletes the finished bookings of `BookingIDs` among `whose`; the answer says what became of
+/// each.
+fn delete(shared: &Shared, body: &Object, whose: Whose) -> Response {
+    let ids = match booking_ids(body) {
         Ok(ids) => ids,
         Err(problems) => return invalid(problems),
     };
-    let mut state = lock(&shared);
+    let mut state = lock(shared);
     let results: Vec<Deletion> = ids
         .into_iter()
         .map(|id| {
-            let finished = match state.client_booking_mut(id) {
+            let finished = match state.booking_mut(whose, id) {
                 None => {
                     return Deletion {
                         booking_id: id,

@@ -1,7 +1,8 @@
 //! The bookings the emulator starts with (and gets back on reset).
 //!
-//! One booking per interesting case, all made by the client user except 2001. Dates are
-//! relative to the moment of seeding, so "upcoming" stays upcoming whenever the tests run:
+//! One booking per interesting case. The client's ([`bookings`]: all made by the client user
+//! except 2001) are dated relative to the moment of seeding, so "upcoming" stays upcoming
+//! whenever the tests run:
 //!
 //! | ID   | Status    | Method | Session      | Notes                                            |
 //! |------|-----------|--------|--------------|--------------------------------------------------|
@@ -17,12 +18,38 @@
 //!
 //! Session dates are whole minutes; `AcceptBy` is midnight of the session day.
 //!
+//! The performer's received bookings ([`received_bookings`]): another client (515151) booked
+//! 3004 LateNightLaura, the user the `performer-token` acts as ([`crate::account`]), one
+//! booking per status, 20 minutes for 30 credits. With 1004 (the client's booking with her,
+//! `Confirmed`) they are the bookings `DeleteReceivedBooking` finds for the performer:
+//!
+//! | ID   | Status    | Method | Session      | `DeleteReceivedBooking`                          |
+//! |------|-----------|--------|--------------|--------------------------------------------------|
+//! | 1101 | Pending   | 2      | now + 2 days | refused (not finished)                           |
+//! | 1102 | Accepted  | 1      | now + 3 days | refused (not finished)                           |
+//! | 1103 | Confirmed | 3      | now − 1 day  | deleted                                          |
+//! | 1104 | Cancelled | 2      | now + 4 days | deleted                                          |
+//! | 1105 | Rejected  | 1      | now + 5 days | deleted                                          |
+//!
+//! The group's member's made bookings ([`group_bookings`]): 616161 GroupMember, the member of
+//! the group 717171 GroupManager manages ([`crate::account::GROUP`]), made them; the
+//! manager reads them through `GET /v1/Groups/PhoneChat/MadeBookingDetails` with
+//! `UserID=616161`, the member through `MadeBookingDetails`:
+//!
+//! | ID   | Status    | Method | Session      | Notes                                            |
+//! |------|-----------|--------|--------------|--------------------------------------------------|
+//! | 2101 | Pending   | 1      | now + 2 days | with 3001 VelvetVoice                            |
+//! | 2102 | Cancelled | 3      | now + 3 days | with 3003 SkypeSiren, cancelled by the member    |
+//!
 //! The booked users of these seeds (3001–3009, [`USERS`]) are also the PhoneChat users that
 //! `CreateBooking` can book, with their booking terms: 3004 LateNightLaura asks 1.5 credits per
 //! minute, 3006 BusyBee has "DirectChat Only" on (cannot be booked); the others set no price.
+//! Every user takes the three calling methods but 3008 PremiumPeach, who takes Skype (3) only:
+//! `GetUserBookingRequirements` says so, `CreateBooking` does not check it (what the API
+//! answers for a method the user does not take is not documented).
 //!
 //! Every seed is built as the SDK's own [`MadeBooking`] (and [`PhoneChatBookingUser`]), each
-//! value through the SDK's constructors ([`Rule::try_new`], `TryFrom<u32>` for IDs), and
+//! value through the SDK's constructors (`TryFrom`: `f64` for amounts, `u32` for IDs), and
 //! serialized by the SDK's serde declaration: the answers carry exactly the fields, names and
 //! spellings of the struct the SDK decodes them into.
 
@@ -34,7 +61,7 @@ use adultwork_sdk::rules::{BookingId, Count, Credits, Invalid, Minutes, Score, U
 
 use crate::clock::{uk_midnight, uk_millis, uk_seconds, DAY_MS, HOUR_MS, MINUTE_MS};
 use crate::object::JsonObject;
-use crate::state::{StoredBooking, CLIENT_USER_ID, OTHER_CLIENT_USER_ID};
+use crate::state::{StoredBooking, CLIENT_USER_ID, MEMBER_USER_ID, OTHER_CLIENT_USER_ID};
 
 /// A seed that the SDK's rules refuse (only possible for an instant outside the years
 /// −9999 to 9999, where no datetime can be written).
@@ -111,7 +138,7 @@ impl Seed {
 
 /// A PhoneChat user who can be booked: who they are (ID, nickname, contact, ratings,
 /// disputes), as every booking made with them shows them in `Candidate`, and their booking
-/// terms (price per minute, "DirectChat Only").
+/// terms (price per minute, "DirectChat Only", calling methods).
 #[derive(Debug, Clone, Copy)]
 pub struct User {
     id: u32,
@@ -123,10 +150,12 @@ pub struct User {
     disputes: u32,
     price_per_minute: Option<f64>,
     direct_chat_only: bool,
+    /// Whether the user takes each calling method, 1 to 3.
+    methods: [bool; 3],
 }
 
 /// A booked user with these ratings (`Total` and `Ratings` are derived from them), no price
-/// per minute and "DirectChat Only" off.
+/// per minute, "DirectChat Only" off and every calling method taken.
 const fn user(
     id: u32,
     nickname: &'static str,
@@ -142,6 +171,7 @@ const fn user(
         disputes,
         price_per_minute: None,
         direct_chat_only: false,
+        methods: [true; 3],
     }
 }
 
@@ -162,13 +192,32 @@ impl User {
         }
     }
 
+    /// The same user, taking Skype calls only (method 3).
+    const fn skype_only(self) -> User {
+        User {
+            methods: [false, false, true],
+            ..self
+        }
+    }
+
+    /// Each calling method and whether the user takes it (what
+    /// `GetUserBookingRequirements` answers; `CreateBooking` does not check it).
+    pub fn methods(&self) -> [(CallMethod, bool); 3] {
+        let [one, two, three] = self.methods;
+        [
+            (CallMethod::BookedUserCalls, one),
+            (CallMethod::ClientCalls, two),
+            (CallMethod::Skype, three),
+        ]
+    }
+
     /// The user's ID.
-    pub fn id(&self) -> u32 {
+    pub const fn id(&self) -> u32 {
         self.id
     }
 
     /// The user's nickname.
-    pub fn nickname(&self) -> &'static str {
+    pub const fn nickname(&self) -> &'static str {
         self.nickname
     }
 
@@ -218,7 +267,9 @@ const SKYPE_SIREN: User = user(
     (3, 1, 0),
     0,
 );
-const LATE_NIGHT_LAURA: User =
+/// 3004 LateNightLaura, who asks 1.5 credits per minute; also the performer account
+/// ([`crate::account::PERFORMER`]), who receives bookings.
+pub const LATE_NIGHT_LAURA: User =
     user(3004, "LateNightLaura", (None, None), (42, 3, 2), 0).priced(1.5);
 const SILK_AND_SMOKE: User = user(3005, "SilkAndSmoke", (None, None), (0, 0, 0), 0);
 const BUSY_BEE: User = user(3006, "BusyBee", (None, None), (5, 0, 0), 0).direct_chat_only();
@@ -229,7 +280,8 @@ const PREMIUM_PEACH: User = user(
     (None, Some("premium.peach")),
     (120, 4, 3),
     1,
-);
+)
+.skype_only();
 const NOT_YOUR_CALL: User = user(3009, "NotYourCall", (None, None), (2, 0, 0), 0);
 
 /// The PhoneChat users `CreateBooking` knows: the booked users of the seeds, 3001–3009.
@@ -250,10 +302,15 @@ pub fn phonechat_user(id: u32) -> Option<&'static User> {
     USERS.iter().find(|user| user.id == id)
 }
 
-/// The seeded bookings, relative to `now`, by ID.
+/// An instant rounded down to a whole minute (session dates are whole minutes).
+fn minute_floor(t: i64) -> i64 {
+    t - t.rem_euclid(MINUTE_MS)
+}
+
+/// The client's seeded bookings (1001–1008) and another client's (2001), relative to `now`,
+/// by ID: the first table of the module documentation.
 pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     let day = DAY_MS;
-    let minute_floor = |t: i64| t - t.rem_euclid(MINUTE_MS);
     let client_phone = Some("447700900123");
     let client_skype = Some("booking.client");
     let reschedule = Some("Please reschedule the booking: its session time has passed.");
@@ -439,6 +496,131 @@ pub fn bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
             candidate: NOT_YOUR_CALL,
         },
     ];
+    build(&seeds)
+}
+
+/// Every seeded booking, relative to `now`, by ID: [`bookings`], [`received_bookings`] and
+/// [`group_bookings`].
+pub fn all_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let mut all = bookings(now)?;
+    all.extend(received_bookings(now)?);
+    all.extend(group_bookings(now)?);
+    Ok(all)
+}
+
+/// The bookings the group's member made (2101–2102), relative to `now`, by ID (the third
+/// table of the module documentation).
+pub fn group_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let day = DAY_MS;
+    let pending = Seed {
+        id: 2101,
+        owner: MEMBER_USER_ID,
+        duration: 15,
+        credits: 10.0,
+        status: BookingStatus::Pending,
+        method: CallMethod::BookedUserCalls,
+        phone: Some("447700900616"),
+        skype: None,
+        created: now - day,
+        session: minute_floor(now + 2 * day),
+        accepted: None,
+        confirmed: None,
+        cancelled: None,
+        rejected_reason: None,
+        last_updated: now - day,
+        comments: "Booked by a member of the group.",
+        action: None,
+        candidate: VELVET_VOICE,
+    };
+    let cancelled = Seed {
+        id: 2102,
+        status: BookingStatus::Cancelled,
+        method: CallMethod::Skype,
+        phone: None,
+        skype: Some("group.member"),
+        session: minute_floor(now + 3 * day),
+        cancelled: Some((now - HOUR_MS, "Plans changed.", "GroupMember")),
+        last_updated: now - HOUR_MS,
+        candidate: SKYPE_SIREN,
+        ..pending
+    };
+    build(&[pending, cancelled])
+}
+
+/// The bookings another client made with [`LATE_NIGHT_LAURA`] (1101–1105), relative to
+/// `now`, by ID: with 1004, the performer's received bookings (the second table of the module
+/// documentation).
+pub fn received_bookings(now: i64) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
+    let day = DAY_MS;
+    let received = |id, status, method, session: i64| Seed {
+        id,
+        owner: OTHER_CLIENT_USER_ID,
+        duration: 20,
+        credits: 30.0,
+        status,
+        method,
+        phone: Some("447700900999").filter(|_| method != CallMethod::Skype),
+        skype: Some("other.client").filter(|_| method == CallMethod::Skype),
+        created: now - 3 * day,
+        session: minute_floor(session),
+        accepted: None,
+        confirmed: None,
+        cancelled: None,
+        rejected_reason: None,
+        last_updated: now - 3 * day,
+        comments: "Booked with LateNightLaura.",
+        action: None,
+        candidate: LATE_NIGHT_LAURA,
+    };
+    let seeds = [
+        received(
+            1101,
+            BookingStatus::Pending,
+            CallMethod::ClientCalls,
+            now + 2 * day,
+        ),
+        Seed {
+            accepted: Some(now - day),
+            last_updated: now - day,
+            ..received(
+                1102,
+                BookingStatus::Accepted,
+                CallMethod::BookedUserCalls,
+                now + 3 * day,
+            )
+        },
+        Seed {
+            accepted: Some(now - 2 * day),
+            confirmed: Some(now - 2 * day + HOUR_MS),
+            last_updated: now - 2 * day + HOUR_MS,
+            ..received(1103, BookingStatus::Confirmed, CallMethod::Skype, now - day)
+        },
+        Seed {
+            cancelled: Some((now - day, "Something came up.", "LateNightLaura")),
+            last_updated: now - day,
+            ..received(
+                1104,
+                BookingStatus::Cancelled,
+                CallMethod::ClientCalls,
+                now + 4 * day,
+            )
+        },
+        Seed {
+            rejected_reason: Some("I am away that week."),
+            last_updated: now - day,
+            ..received(
+                1105,
+                BookingStatus::Rejected,
+                CallMethod::BookedUserCalls,
+                now + 5 * day,
+            )
+        },
+    ];
+    build(&seeds)
+}
+
+/// The seeds as stored, by ID: each one's `MadeBooking`, built and serialized by the SDK.
+fn build(seeds: &[Seed]) -> Result<BTreeMap<i64, StoredBooking>, SeedError> {
     seeds
         .iter()
         .map(|seed| {
@@ -560,6 +742,56 @@ mod tests {
             let (positive, negative) = (c.positive.get(), c.negative.get());
             assert_eq!(c.total.get(), positive as i64 - negative as i64, "{id}");
         }
+    }
+
+    #[test]
+    fn the_received_bookings_are_sdk_bookings_with_the_performer() {
+        let now = 1_780_000_000_000;
+        let received = received_bookings(now).unwrap();
+        let client = bookings(now).unwrap();
+        let statuses: Vec<(i64, String)> = received
+            .iter()
+            .map(|(id, stored)| (*id, stored.booking.get_as::<String>("Status").unwrap()))
+            .collect();
+        let expected = [
+            (1101, "Pending"),
+            (1102, "Accepted"),
+            (1103, "Confirmed"),
+            (1104, "Cancelled"),
+            (1105, "Rejected"),
+        ];
+        assert_eq!(
+            statuses,
+            expected.map(|(id, status)| (id, status.to_owned()))
+        );
+        for (id, stored) in &received {
+            assert!(!client.contains_key(id), "{id} is seeded twice");
+            assert_eq!(stored.owner, OTHER_CLIENT_USER_ID);
+            assert_eq!(stored.booking.keys(), sdk_fields::made_booking());
+            let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
+            assert_eq!(read.candidate.user_id.get(), LATE_NIGHT_LAURA.id(), "{id}");
+        }
+        let group = group_bookings(now).unwrap();
+        let all = all_bookings(now).unwrap();
+        assert_eq!(all.len(), client.len() + received.len() + group.len());
+    }
+
+    #[test]
+    fn the_group_bookings_are_the_members_sdk_bookings() {
+        let now = 1_780_000_000_000;
+        let group = group_bookings(now).unwrap();
+        assert_eq!(group.keys().copied().collect::<Vec<_>>(), [2101, 2102]);
+        for (id, stored) in &group {
+            assert_eq!(stored.owner, MEMBER_USER_ID, "{id}");
+            assert_eq!(stored.booking.keys(), sdk_fields::made_booking());
+            let read: MadeBooking = serde_json::from_str(&stored.booking.to_json()).unwrap();
+            assert_eq!(i64::from(read.booking_id.get()), *id);
+        }
+        let statuses: Vec<String> = group
+            .values()
+            .map(|stored| stored.booking.get_as("Status").unwrap())
+            .collect();
+        assert_eq!(statuses, ["Pending", "Cancelled"]);
     }
 
     #[test]

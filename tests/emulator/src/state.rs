@@ -1,7 +1,8 @@
 //! Everything the emulator remembers, behind one `Mutex`.
 //!
 //! - bookings, keyed by ID, each with the user ID of the client that owns it (ownership is
-//!   kept beside the booking, not in it, so a planted booking is stored exactly as sent), and
+//!   kept beside the booking, not in it, so a planted booking is stored exactly as sent; who
+//!   received a booking is its own `Candidate.UserID`, see [`Whose`]), and
 //!   the next ID for a booking that `CreateBooking` makes (from 5001, again after a reset);
 //! - the request log (every request on a non-control path, in arrival order);
 //! - the FIFO queue of pending faults;
@@ -23,7 +24,7 @@ use crate::faults::Fault;
 use crate::object::JsonObject;
 use crate::seed::{self, SeedError};
 
-/// The user every valid token acts as.
+/// The client's user ID (the account `test-token` acts as, see [`crate::account`]).
 pub const CLIENT_USER_ID: i64 = 424_242;
 /// That user's nickname (what `CancelledBy` says after a cancel).
 pub const CLIENT_NICKNAME: &str = "BookingClient";
@@ -31,6 +32,10 @@ pub const CLIENT_NICKNAME: &str = "BookingClient";
 pub const CLIENT_BALANCE: f64 = 100.0;
 /// Another client, owner of booking 2001.
 pub const OTHER_CLIENT_USER_ID: i64 = 515_151;
+/// The group manager's user ID (see [`crate::account::MANAGER`]).
+pub const MANAGER_USER_ID: i64 = 717_171;
+/// The group member's user ID (see [`crate::account::MEMBER`]), owner of bookings 2101–2102.
+pub const MEMBER_USER_ID: i64 = 616_161;
 /// The ID of the first booking `CreateBooking` makes after a start or a reset.
 pub const FIRST_NEW_BOOKING_ID: i64 = 5001;
 
@@ -41,6 +46,33 @@ pub struct StoredBooking {
     pub owner: i64,
     /// The `MadeBooking` object (normally; a planted one may be any JSON object).
     pub booking: JsonObject,
+}
+
+/// Whose bookings a lookup is among.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    /// The bookings this user made (owns): the client side.
+    MadeBy(i64),
+    /// The bookings made with this user as the booked user (their `Candidate.UserID`): the
+    /// performer side.
+    ReceivedBy(i64),
+}
+
+impl Whose {
+    /// Whether the stored booking is one of these. A planted booking without a readable
+    /// `Candidate.UserID` was received by nobody.
+    pub fn has(self, stored: &StoredBooking) -> bool {
+        match self {
+            Whose::MadeBy(user) => stored.owner == user,
+            Whose::ReceivedBy(user) => {
+                stored
+                    .booking
+                    .get_as::<JsonObject>("Candidate")
+                    .and_then(|candidate| candidate.get_as::<i64>("UserID"))
+                    == Some(user)
+            }
+        }
+    }
 }
 
 /// How the exchange of a logged request ended.
@@ -140,7 +172,7 @@ impl State {
     /// Fresh state with the seeded bookings, relative to `now_ms`.
     pub fn new(now_ms: i64) -> Result<State, SeedError> {
         Ok(State {
-            bookings: seed::bookings(now_ms)?,
+            bookings: seed::all_bookings(now_ms)?,
             log: Vec::new(),
             faults: VecDeque::new(),
             corpus_dir: None,
@@ -152,7 +184,7 @@ impl State {
     /// Reseeds the bookings, restarts new booking IDs at [`FIRST_NEW_BOOKING_ID`] and clears
     /// the request log and the fault queue (or, if the seeds cannot be built, changes nothing).
     pub fn reset(&mut self, now_ms: i64) -> Result<(), SeedError> {
-        self.bookings = seed::bookings(now_ms)?;
+        self.bookings = seed::all_bookings(now_ms)?;
         self.next_booking_id = FIRST_NEW_BOOKING_ID;
         self.log.clear();
         self.faults.clear();
@@ -170,11 +202,11 @@ impl State {
         id
     }
 
-    /// A booking owned by the client, if there is one with that ID.
-    pub fn client_booking_mut(&mut self, id: BookingId) -> Option<&mut JsonObject> {
+    /// The booking with that ID, if it is one of `whose`.
+    pub fn booking_mut(&mut self, whose: Whose, id: BookingId) -> Option<&mut JsonObject> {
         self.bookings
             .get_mut(&i64::from(id.get()))
-            .filter(|stored| stored.owner == CLIENT_USER_ID)
+            .filter(|stored| whose.has(stored))
             .map(|stored| &mut stored.booking)
     }
 

@@ -244,3 +244,75 @@ pub fn str_field<'a>(value: &'a Json, key: &str) -> &'a str {
         .as_str()
         .unwrap_or_else(|| panic!("{key} is not a string in {value}"))
 }
+
+pub const DELETE_RECEIVED: &str = "/v1/PhoneChat/DeleteReceivedBooking";
+
+/// The performer's token (3004 LateNightLaura).
+pub const PERFORMER_TOKEN: &str = "performer-token";
+
+/// A 400's `ModelState` in order, each key with its messages (checks the status and `Message`).
+pub fn model_state_of(reply: &Reply) -> Vec<(String, Vec<String>)> {
+    assert_eq!(reply.status, 400, "{}", reply.text());
+    assert_eq!(reply.message(), "The request is invalid.");
+    let state: JsonObject = reply
+        .object()
+        .get_as("ModelState")
+        .unwrap_or_else(|| panic!("no ModelState: {}", reply.text()));
+    state
+        .members()
+        .map(|(key, messages)| {
+            let texts: Vec<String> = serde_json::from_str(messages.get())
+                .unwrap_or_else(|_| panic!("messages of {key} are not an array of strings"));
+            (key.to_owned(), texts)
+        })
+        .collect()
+}
+
+/// `(BookingID, Deleted, Message)` of a delete's answer, checking that each item has exactly
+/// the SDK's `DeleteResult` fields in order.
+pub fn deletions(reply: &Reply) -> Vec<(i64, bool, Option<String>)> {
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("application/json; charset=utf-8")
+    );
+    let Json::Array(items) = reply.json() else {
+        panic!("not an array: {}", reply.text());
+    };
+    items
+        .iter()
+        .map(|item| {
+            let object = JsonObject::parse(&item.to_string()).unwrap();
+            assert_eq!(
+                object.keys(),
+                adultwork_emulator::object::sdk_fields::delete_result()
+            );
+            (
+                field(item, "BookingID").as_i64().unwrap(),
+                field(item, "Deleted").as_bool().unwrap(),
+                field(item, "Message").as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// The `Status` of a stored booking (any owner), or `None` if there is none with that ID.
+pub fn stored_status(addr: SocketAddr, id: i64) -> Option<String> {
+    let reply = control(addr, "GET", &format!("/bookings/{id}"), "");
+    match reply.status {
+        200 => Some(str_field(&reply.json(), "Status").to_owned()),
+        404 => None,
+        other => panic!("GET /__emulator/bookings/{id}: {other}"),
+    }
+}
+
+pub const GROUP_DETAILS: &str = "/v1/Groups/PhoneChat/MadeBookingDetails";
+
+/// The group manager's token (717171 GroupManager).
+pub const MANAGER_TOKEN: &str = "manager-token";
+
+/// The group member's token (616161 GroupMember).
+pub const MEMBER_TOKEN: &str = "member-token";
+
+pub const REQUIREMENTS: &str = "/v1/PhoneChat/GetUserBookingRequirements";
+pub const SETTINGS: &str = "/v1/PhoneChat/GetSettings";
