@@ -39,6 +39,35 @@ export function rejecting(fn) {
 }
 
 /**
+ * A value the Wasm module makes with `make` (the SDK's `schemas`), made when it is first used:
+ * the package's modules are evaluated before the .wasm is instantiated, so it cannot be made
+ * at import. Reading a property, listing the keys or `in` make it.
+ *
+ * @template {object} T
+ * @param {() => T} make
+ * @returns {T}
+ */
+export function made(make) {
+  /** @type {T | undefined} */
+  let value;
+  const real = () => (value ??= make());
+  return /** @type {T} */ (
+    new Proxy(
+      {},
+      {
+        get: (_, key) => Reflect.get(real(), key),
+        has: (_, key) => Reflect.has(real(), key),
+        ownKeys: () => Reflect.ownKeys(real()),
+        getOwnPropertyDescriptor: (_, key) => {
+          const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+          return descriptor && { ...descriptor, configurable: true };
+        },
+      },
+    )
+  );
+}
+
+/**
  * Guards every method of `Class` (a class wasm-bindgen generated) against use after `free()`,
  * and makes the methods named in `async` reject instead of throwing.
  *

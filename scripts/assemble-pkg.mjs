@@ -72,7 +72,10 @@ const declared = asyncDeclarations(readFileSync(join(raw, "adultwork_sdk.d.ts"),
 for (const name of [...declared.functions, ...Object.keys(declared.classes)]) {
   if (!names.includes(name)) fail(`the .d.ts declares ${name}, which wasm-bindgen's entry does not export`);
 }
-const plain = names.filter((n) => !declared.functions.includes(n));
+const plain = names.filter((n) => !declared.functions.includes(n) && !declared.values.includes(n));
+for (const name of declared.values) {
+  if (!names.includes(name)) fail(`the .d.ts declares the value ${name}, which wasm-bindgen's entry does not export`);
+}
 writeFileSync(
   join(out, "api.js"),
   [
@@ -80,10 +83,11 @@ writeFileSync(
     "// output). Import the package entry, not this file: it loads the module. The functions and",
     "// methods that return a Promise reject instead of throwing (calls.js).",
     'import * as glue from "./adultwork_sdk_bg.js";',
-    'import { guardMethods, rejecting } from "./calls.js";',
+    'import { guardMethods, made, rejecting } from "./calls.js";',
     "",
     `export { ${plain.join(", ")} } from "./adultwork_sdk_bg.js";`,
     ...declared.functions.map((name) => `export const ${name} = /* @__PURE__ */ rejecting(glue.${name});`),
+    ...declared.values.map((name) => `export const ${name} = /* @__PURE__ */ made(glue.${name});`),
     ...Object.entries(declared.classes).map(
       ([name, methods]) => `guardMethods(glue.${name}, ${JSON.stringify(methods)});`,
     ),
@@ -199,7 +203,10 @@ for (const file of pkg.files) {
 
 /**
  * The functions and the methods of each class that wasm-bindgen's .d.ts declares as returning
- * a Promise (TypeScript's parser reads the file).
+ * a Promise (TypeScript's parser reads the file): in the class, or in an interface of the same
+ * name merged into it (how a method with type parameters is declared). Also the values the
+ * module makes (`export declare const x` of a typescript_custom_section, which the Wasm module
+ * exports as the function that makes it).
  * @param {string} dts
  */
 function asyncDeclarations(dts) {
@@ -211,6 +218,18 @@ function asyncDeclarations(dts) {
   const functions = [];
   /** @type {Record<string, string[]>} */
   const classes = {};
+  /** @type {string[]} */
+  const values = [];
+  /** @type {Record<string, string[]>} */
+  const merged = {};
+  for (const statement of source.statements) {
+    if (ts.isInterfaceDeclaration(statement)) {
+      const methods = statement.members.filter((m) => ts.isMethodSignature(m) && returnsPromise(m));
+      (merged[statement.name.text] ??= []).push(...methods.map((m) => m.name.getText(source)));
+    } else if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) values.push(d.name.getText(source));
+    }
+  }
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name && returnsPromise(statement)) {
       functions.push(statement.name.text);
@@ -221,10 +240,13 @@ function asyncDeclarations(dts) {
           fail(`static async method ${statement.name.text}.${m.name.getText(source)}: calls.js does not wrap static methods yet`);
         }
       }
-      classes[statement.name.text] = methods.map((m) => m.name.getText(source));
+      classes[statement.name.text] = [
+        ...methods.map((m) => m.name.getText(source)),
+        ...(merged[statement.name.text] ?? []),
+      ];
     }
   }
-  return { functions, classes };
+  return { functions, classes, values };
 }
 
 /**

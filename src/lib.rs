@@ -11,13 +11,13 @@
 //! declarations in your `.wasm`), build an [`AdultWorkClient`] once and call its methods:
 //!
 //! ```no_run
-//! use adultwork_sdk::requests::BookingIdRequest;
+//! use adultwork_sdk::requests::MadeBookingDetailsRequest;
 //! use adultwork_sdk::rules::BookingId;
 //! use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, Error};
 //!
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = AdultWorkClient::new(ClientOptions::new(AccessToken::fixed("user-token")?));
-//! let request = BookingIdRequest { booking_id: BookingId::try_from(1001)? };
+//! let request = MadeBookingDetailsRequest::from(BookingId::try_from(1001)?);
 //! match client.get_made_booking_details(&request).await {
 //!     Ok(booking) => println!("{:?} on {}", booking.status, booking.session_date.as_str()),
 //!     Err(Error::NotFound(_)) => println!("no such booking"),
@@ -57,6 +57,7 @@ mod js;
 pub mod model;
 pub mod options;
 pub mod prereq;
+pub mod request;
 pub mod requests;
 mod retry;
 pub mod rules;

@@ -86,7 +86,34 @@ pub struct CancelMadeBookingRequest {
 
 impl Request for CancelMadeBookingRequest {}
 
-/// The request of `getMadeBookingDetails` and `rescheduleMadeBooking`: which booking.
+/// The request of `getMadeBookingDetails`: which booking, and, for a group manager acting for a
+/// member of the group, which member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
+pub struct MadeBookingDetailsRequest {
+    /// The booking: an integer from 1 to 2147483647.
+    #[serde(rename = "BookingID")]
+    pub booking_id: BookingId,
+    /// For a group manager: the member of the group whose booking it is, an integer from 1 to
+    /// 2147483647. The call then goes to `GET /v1/Groups/PhoneChat/MadeBookingDetails`.
+    #[serde(rename = "UserID", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(type = "UserId | undefined"))]
+    pub user_id: Option<UserId>,
+}
+
+impl Request for MadeBookingDetailsRequest {}
+
+impl From<BookingId> for MadeBookingDetailsRequest {
+    /// The booking, read as the logged-in user's own.
+    fn from(booking_id: BookingId) -> Self {
+        MadeBookingDetailsRequest {
+            booking_id,
+            user_id: None,
+        }
+    }
+}
+
+/// The request of `rescheduleMadeBooking`: which booking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Described)]
 #[cfg_attr(feature = "js", derive(Tsify))]
 pub struct BookingIdRequest {
@@ -186,7 +213,7 @@ impl Request for CreateBookingRequest {
     }
 }
 
-/// The request of `deleteMadeBookings`: which bookings to delete.
+/// The request of `deleteMadeBookings` and `deleteReceivedBookings`: which bookings to delete.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Described)]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(deny_unknown_fields)]

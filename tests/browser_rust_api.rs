@@ -26,7 +26,9 @@ use adultwork_sdk::error::Issue;
 use adultwork_sdk::model::{BookingStatus, MadeBooking};
 use adultwork_sdk::options::{BaseUrl, Environment, MaxRetries, TimeoutMs};
 use adultwork_sdk::prereq::{self, CancelCheck, CancelRefusal, RescheduleCheck};
-use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
+use adultwork_sdk::requests::{
+    BookingIdRequest, CancelMadeBookingRequest, MadeBookingDetailsRequest,
+};
 use adultwork_sdk::rules::{BookingId, NonBlank};
 use adultwork_sdk::TokenError;
 use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, Error, RequestOptions};
@@ -62,6 +64,10 @@ fn cancel_request(n: u32, reason: &str) -> CancelMadeBookingRequest {
 
 fn by_id(n: u32) -> BookingIdRequest {
     BookingIdRequest { booking_id: id(n) }
+}
+
+fn details_of(n: u32) -> MadeBookingDetailsRequest {
+    MadeBookingDetailsRequest::from(id(n))
 }
 
 /// Options for the emulator of this browser.
@@ -261,7 +267,7 @@ async fn get_made_booking_details_reads_without_changing_anything() {
         (1005, BookingStatus::Cancelled),
         (1006, BookingStatus::Rejected),
     ] {
-        let b = c.get_made_booking_details(&by_id(n)).await.unwrap();
+        let b = c.get_made_booking_details(&details_of(n)).await.unwrap();
         assert_eq!((b.booking_id, b.status), (id(n), status));
         assert_eq!(
             b.session_date.as_str(),
@@ -279,7 +285,7 @@ async fn reschedule_made_booking_moves_a_passed_session_and_can_cancel_agrees() 
     reset().await;
     let c = client("test-token");
     let london = IntlZone::new("Europe/London").unwrap();
-    let before = c.get_made_booking_details(&by_id(1004)).await.unwrap();
+    let before = c.get_made_booking_details(&details_of(1004)).await.unwrap();
     // The documented prerequisites, read with the engine's time-zone data.
     let session = before.session_date.reading();
     let now_ms = js_sys::Date::now();
@@ -319,7 +325,7 @@ async fn send_runs_any_endpoint_with_options_of_one_call() {
     reset().await;
     let c = client("test-token");
     let b = c
-        .send::<MadeBookingDetails>(&by_id(1007), &call_options(Some(5_000), Some(0)))
+        .send::<MadeBookingDetails>(&details_of(1007), &call_options(Some(5_000), Some(0)))
         .await
         .unwrap();
     assert_eq!(b.credits.get(), 12.5);
@@ -388,9 +394,15 @@ async fn invalid_values_are_refused_when_built_so_no_invalid_request_is_sent() {
 async fn http_refusals_map_to_their_variants_with_the_servers_message() {
     reset().await;
     let c = client("test-token");
-    let e = failed(c.get_made_booking_details(&by_id(2001)).await, "NotFound");
+    let e = failed(
+        c.get_made_booking_details(&details_of(2001)).await,
+        "NotFound",
+    );
     assert_eq!(e.status(), Some(404));
-    failed(c.get_made_booking_details(&by_id(99_999)).await, "NotFound");
+    failed(
+        c.get_made_booking_details(&details_of(99_999)).await,
+        "NotFound",
+    );
 
     let e = failed(
         c.cancel_made_booking(&cancel_request(1005, "again")).await,
@@ -409,7 +421,7 @@ async fn http_refusals_map_to_their_variants_with_the_servers_message() {
 
     let e = failed(
         client("expired-token")
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "Unauthorized",
     );
@@ -426,7 +438,7 @@ async fn http_refusals_map_to_their_variants_with_the_servers_message() {
     );
     let e = failed(
         client("noscope-token")
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "Forbidden",
     );
@@ -443,14 +455,20 @@ async fn http_refusals_map_to_their_variants_with_the_servers_message() {
     );
 
     fault(r#"{"status":418,"body":"I'm a teapot"}"#).await;
-    let e = failed(c.get_made_booking_details(&by_id(1001)).await, "HttpError");
+    let e = failed(
+        c.get_made_booking_details(&details_of(1001)).await,
+        "HttpError",
+    );
     assert_eq!(e.status(), Some(418));
     let target = format!("{}/v1/PhoneChat/Elsewhere", emulator_url());
     fault(&format!(
         r#"{{"status":302,"headers":{{"Location":"{target}"}}}}"#
     ))
     .await;
-    let e = failed(c.get_made_booking_details(&by_id(1001)).await, "HttpError");
+    let e = failed(
+        c.get_made_booking_details(&details_of(1001)).await,
+        "HttpError",
+    );
     assert!(e.to_string().contains("redirect"), "{e}");
 
     // The bookings were not touched.
@@ -464,7 +482,7 @@ async fn rate_limits_and_server_errors_after_the_retries() {
     let busy = r#"{"status":429,"headers":{"Retry-After":"0"},"body":"{\"Message\":\"Too many requests\"}"}"#;
     fault(&format!("[{busy},{busy},{busy}]")).await;
     let e = failed(
-        c.get_made_booking_details(&by_id(1001)).await,
+        c.get_made_booking_details(&details_of(1001)).await,
         "RateLimited",
     );
     match &e {
@@ -479,7 +497,7 @@ async fn rate_limits_and_server_errors_after_the_retries() {
     reset().await;
     fault(r#"{"status":503,"headers":{"Retry-After":"120"}}"#).await;
     let e = failed(
-        c.send::<MadeBookingDetails>(&by_id(1001), &call_options(None, Some(0)))
+        c.send::<MadeBookingDetails>(&details_of(1001), &call_options(None, Some(0)))
             .await,
         "ServerError",
     );
@@ -506,7 +524,7 @@ async fn an_answer_that_is_not_a_made_booking_lists_every_problem() {
     fault(r#"{"corpus":"200-InvalidResponse-dates-malformed-many.json"}"#).await;
     let e = failed(
         client("test-token")
-            .get_made_booking_details(&by_id(1))
+            .get_made_booking_details(&details_of(1))
             .await,
         "InvalidResponse",
     );
@@ -531,7 +549,7 @@ async fn an_answer_that_is_not_a_made_booking_lists_every_problem() {
     fault(r#"{"corpus":"200-ok-documented-sample.json"}"#).await;
     let e = failed(
         client("test-token")
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "InvalidResponse",
     );
@@ -626,7 +644,7 @@ async fn dropping_the_future_during_a_retry_wait_clears_its_timer() {
     reset().await;
     fault(r#"{"status":503,"headers":{"Retry-After":"30"}}"#).await;
     let c = client("test-token");
-    let request = by_id(1001);
+    let request = details_of(1001);
     // Once the 503 has been answered, the call waits 30 s before its retry.
     let answered = async {
         assert_eq!(last_outcome_becomes("responded").await, "responded");
@@ -685,7 +703,7 @@ async fn an_abort_signal_cancels_the_call_and_the_fetch() {
     fault(r#"{"delayMs":10000}"#).await;
     let timing_out = with_signal(web_sys::AbortSignal::timeout_with_u32(200));
     let e = failed(
-        c.send::<MadeBookingDetails>(&by_id(1001), &timing_out)
+        c.send::<MadeBookingDetails>(&details_of(1001), &timing_out)
             .await,
         "Timeout",
     );
@@ -706,7 +724,7 @@ async fn concurrent_401s_share_one_refresh_of_a_rust_provider() {
     // The first token is refused (401), the second is valid.
     let (token, calls) = counting_provider(&["stale-token", "ok-fresh"], 20);
     let c = AdultWorkClient::new(options(token));
-    let requests: Vec<BookingIdRequest> = (1001..=1008).map(by_id).collect();
+    let requests: Vec<MadeBookingDetailsRequest> = (1001..=1008).map(details_of).collect();
     let results = join_all(
         requests
             .iter()
@@ -732,7 +750,7 @@ async fn concurrent_401s_share_one_refresh_of_a_rust_provider() {
     assert_eq!(auth.iter().filter(|a| *a == "bearer ok-fresh").count(), 8);
 
     // Later calls ask the provider again (the refreshed token is not cached by the SDK).
-    c.get_made_booking_details(&by_id(1001)).await.unwrap();
+    c.get_made_booking_details(&details_of(1001)).await.unwrap();
     assert_eq!(calls.get(), 3);
 }
 
@@ -742,7 +760,7 @@ async fn a_second_401_after_the_refresh_is_final() {
     let (token, calls) = counting_provider(&["stale-1", "stale-2"], 0);
     let c = AdultWorkClient::new(options(token));
     let e = failed(
-        c.get_made_booking_details(&by_id(1001)).await,
+        c.get_made_booking_details(&details_of(1001)).await,
         "Unauthorized",
     );
     assert_eq!(e.status(), Some(401));
@@ -758,7 +776,7 @@ async fn a_provider_that_fails_or_gives_no_token_sends_nothing() {
     });
     let e = failed(
         AdultWorkClient::new(options(failing))
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "Unauthorized",
     );
@@ -774,7 +792,7 @@ async fn a_provider_that_fails_or_gives_no_token_sends_nothing() {
     let blank = AccessToken::provider(|| async { Ok::<_, TokenError>("  ".to_owned()) });
     let e = failed(
         AdultWorkClient::new(options(blank))
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "InvalidConfig",
     );
@@ -786,7 +804,7 @@ async fn a_provider_that_fails_or_gives_no_token_sends_nothing() {
     let start = now();
     failed(
         AdultWorkClient::new(hanging)
-            .get_made_booking_details(&by_id(1001))
+            .get_made_booking_details(&details_of(1001))
             .await,
         "Timeout",
     );
@@ -804,7 +822,7 @@ async fn the_token_never_appears_in_errors_or_debug_output() {
     .await;
     let c = client(secret);
     let e = failed(
-        c.get_made_booking_details(&by_id(1001)).await,
+        c.get_made_booking_details(&details_of(1001)).await,
         "Unauthorized",
     );
     assert_eq!(
@@ -887,7 +905,7 @@ async fn create_and_delete_with_rust_types() {
     assert_eq!(outcome, [(booking.booking_id.get(), true), (1001, false)]);
     assert!(results.0[1].message.is_some());
     failed(
-        c.get_made_booking_details(&by_id(booking.booking_id.get()))
+        c.get_made_booking_details(&details_of(booking.booking_id.get()))
             .await,
         "NotFound",
     );

@@ -36,6 +36,17 @@ pub enum Kind {
     Text,
     /// `true` or `false`.
     Bool,
+    /// An object with any keys, each holding a value of one kind (`undefined` ones left out).
+    Map(Map),
+}
+
+/// An object of any keys.
+#[derive(Debug)]
+pub struct Map {
+    /// What each key holds.
+    pub value: &'static Description,
+    /// What a valid object looks like, in messages.
+    pub expected: &'static str,
 }
 
 /// An object's fields.
@@ -120,6 +131,8 @@ pub enum Test {
     },
     /// Exactly one of these numbers.
     OneOf(&'static [f64]),
+    /// A string, a finite number or a boolean (a query parameter's value).
+    Scalar,
     /// A string this function accepts.
     Text(fn(&str) -> Result<Reading, Refusal>),
     /// A string, or a JavaScript `Date`, this function accepts.
@@ -164,6 +177,10 @@ pub enum JsTest {
     AbortSignal,
     /// A valid `Date` (read as its milliseconds).
     Date,
+    /// Any value but `undefined`, to be sent as JSON (`JSON.stringify` judges it on the wire).
+    Json,
+    /// A Standard Schema: an object whose `~standard.validate` is a function.
+    StandardSchema,
 }
 
 /// A type with a description, and the value the engine checked against it turned into the
@@ -246,6 +263,18 @@ impl<T: Described> Described for Option<T> {
         name: T::DESCRIPTION.name,
         kind: Kind::Nullable(T::DESCRIPTION),
     };
+}
+
+impl<T: FromChecked> FromChecked for Vec<(String, T)> {
+    fn from_checked(value: Value<'_>) -> Option<Self> {
+        match value {
+            Value::Map(entries) => entries
+                .into_iter()
+                .map(|(key, value)| T::from_checked(value).map(|v| (key.into_owned(), v)))
+                .collect(),
+            _ => None,
+        }
+    }
 }
 
 impl<T: FromChecked> FromChecked for Vec<T> {

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::describe::{Description, Kind, List, Record};
+use super::describe::{Description, Kind, List, Map, Record};
 use super::leaves::{list_problem, stand_in};
 use super::messages::{described, quote, unknown_key, UNREADABLE};
 use super::value::Value;
@@ -89,6 +89,8 @@ pub(crate) trait Source<'a> {
     ) -> Result<Members, Unreadable>;
     /// The items of the array `node`.
     fn items(&mut self, node: Node) -> Result<Vec<Node>, Unreadable>;
+    /// The keys of the object `node` and what stands at each, in order.
+    fn entries(&mut self, node: Node) -> Result<Vec<(String, Found)>, Unreadable>;
     /// The JavaScript value itself.
     #[cfg(all(target_arch = "wasm32", feature = "js"))]
     fn kept(&mut self, node: Node) -> wasm_bindgen::JsValue;
@@ -144,6 +146,7 @@ pub(crate) fn walk<'a>(
 /// One segment of a path.
 enum Segment {
     Field(&'static str),
+    Key(String),
     Index(usize),
 }
 
@@ -177,6 +180,7 @@ impl<'a> Walk<'_, 'a, '_> {
         for segment in &self.path {
             match segment {
                 Segment::Field(name) => dotted(&mut out, name),
+                Segment::Key(key) => dotted(&mut out, key),
                 Segment::Index(i) => {
                     out.push('[');
                     out.push_str(&i.to_string());
@@ -278,7 +282,36 @@ impl<'a> Walk<'_, 'a, '_> {
                 }
             },
             Kind::Rule(rule) => self.rule(rule, seen, nullable),
+            Kind::Map(map) => self.map(map, seen, nullable),
         }
+    }
+
+    /// An object of any keys; a key holding `undefined` is left out.
+    fn map(&mut self, map: &'static Map, seen: Seen, nullable: bool) -> Value<'a> {
+        let entries = match &seen {
+            Seen::Value(node, Shape::Object) => self.source.entries(*node).ok(),
+            _ => None,
+        };
+        let Some(entries) = entries else {
+            let seen = match seen {
+                Seen::Value(_, Shape::Object) => Seen::Unreadable,
+                other => other,
+            };
+            self.mismatch(map.expected, &seen, nullable);
+            return Value::Map(Vec::new());
+        };
+        let mut values = Vec::with_capacity(entries.len());
+        for (key, found) in entries {
+            if matches!(found, Found::Missing { .. }) {
+                continue;
+            }
+            let seen = self.see(found);
+            self.path.push(Segment::Key(key.clone()));
+            let value = self.check(map.value, seen, false);
+            self.path.pop();
+            values.push((Cow::Owned(key), value));
+        }
+        Value::Map(values)
     }
 
     fn record_of(

@@ -131,6 +131,20 @@ impl Source<'static> for Js {
         Ok(members)
     }
 
+    fn entries(&mut self, node: Node) -> Result<Vec<(String, Found)>, Unreadable> {
+        let object = self.value(node);
+        let mut entries = Vec::new();
+        for key in self.keys(node)? {
+            let found = match Reflect::get(&object, &JsValue::from_str(&key)) {
+                Err(_) => Found::Unreadable,
+                Ok(value) if value.is_undefined() => Found::Missing { near: None },
+                Ok(value) => Found::Value(self.add(value)),
+            };
+            entries.push((key, found));
+        }
+        Ok(entries)
+    }
+
     fn items(&mut self, node: Node) -> Result<Vec<Node>, Unreadable> {
         let items = array_from(&self.value(node)).map_err(|_| Unreadable)?;
         Ok(items.iter().map(|item| self.add(item)).collect())
@@ -170,6 +184,17 @@ pub(crate) fn accept(test: JsTest, value: JsValue) -> Result<Value<'static>, Ref
             .filter(|t| t.is_finite())
             .map(Value::Number)
             .ok_or(None),
+        JsTest::Json => Ok(Value::Js(value)),
+        JsTest::StandardSchema => {
+            let validate = Reflect::get(&value, &JsValue::from_str("~standard"))
+                .ok()
+                .filter(JsValue::is_object)
+                .and_then(|standard| Reflect::get(&standard, &JsValue::from_str("validate")).ok());
+            match validate {
+                Some(validate) if validate.is_function() => Ok(Value::Js(value)),
+                _ => Err(Some("it has no `~standard.validate` function")),
+            }
+        }
     }
 }
 

@@ -32,6 +32,17 @@ impl<'a> Walk<'_, 'a, '_> {
                     stand_in_rule(rule)
                 }
             },
+            Test::Scalar => match seen {
+                Seen::Value(node, Shape::String) => {
+                    Value::Text(self.source.text(node).unwrap_or_default())
+                }
+                Seen::Value(_, Shape::Number(n)) if n.is_finite() => Value::Number(n + 0.0),
+                Seen::Value(_, Shape::Bool(b)) => Value::Bool(b),
+                seen => {
+                    self.mismatch(rule.expected, &seen, nullable);
+                    stand_in_rule(rule)
+                }
+            },
             Test::Text(test) => match seen {
                 Seen::Value(node, Shape::String) => {
                     let text = self.source.text(node).unwrap_or_default();
@@ -252,6 +263,7 @@ pub(crate) fn stand_in(description: &'static Description) -> Value<'static> {
         Kind::Rule(rule) => stand_in_rule(rule),
         Kind::Text => Value::Text(Cow::Borrowed("")),
         Kind::Bool => Value::Bool(false),
+        Kind::Map(_) => Value::Map(Vec::new()),
     }
 }
 
@@ -260,7 +272,7 @@ fn stand_in_rule(rule: &Rule) -> Value<'static> {
         Test::Integer { min, .. } => Value::Number(min),
         Test::Finite { min, exclusive } => Value::Number(if exclusive { min + 1.0 } else { min }),
         Test::OneOf(numbers) => Value::Number(numbers.first().copied().unwrap_or(0.0)),
-        Test::Text(_) => Value::Text(Cow::Borrowed("")),
+        Test::Text(_) | Test::Scalar => Value::Text(Cow::Borrowed("")),
         Test::Moment(_) => Value::Time(Cow::Borrowed(""), DateTime::default()),
         Test::Js(_) => Value::Absent,
     }

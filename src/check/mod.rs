@@ -28,6 +28,8 @@ mod value;
 
 use std::borrow::Cow;
 
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub(crate) use describe::Map;
 pub(crate) use describe::{
     Count, Described, Description, Field, Fields, FromChecked, JsTest, Kind, List, Moment, Reading,
     Record, Refusal, Rule, Stamped, Test, Variants,

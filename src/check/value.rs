@@ -35,6 +35,8 @@ pub enum Value<'a> {
     List(Vec<Value<'a>>),
     /// A record's fields, one per described field, in declaration order.
     Record(Vec<Value<'a>>),
+    /// An object's keys and values, in order (a map).
+    Map(Vec<(Cow<'a, str>, Value<'a>)>),
     /// A JavaScript value kept as it is (a token function, an `AbortSignal`).
     #[cfg(all(target_arch = "wasm32", feature = "js"))]
     Js(wasm_bindgen::JsValue),
@@ -67,6 +69,13 @@ impl Serialize for Shown<'_, '_> {
                     }
                 }
                 map.end()
+            }
+            (Kind::Map(map), Value::Map(entries)) => {
+                let mut out = s.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    out.serialize_entry(key.as_ref(), &shown(map.value, value))?;
+                }
+                out.end()
             }
             (Kind::List(list), Value::List(items)) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;

@@ -11,8 +11,6 @@
 //! Every failure is an [`Error`], with the access token redacted from whatever a server (or an
 //! answer) echoed back.
 
-use js_sys::JsString;
-
 use super::options::{RequestOptions, Secret};
 use super::AdultWorkClient;
 use crate::endpoint::{Endpoint, Method};
@@ -27,10 +25,10 @@ pub(crate) type Body = Result<Vec<u8>, Issue>;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) struct Prepared {
     pub(crate) method: Method,
-    pub(crate) path: &'static str,
+    pub(crate) path: String,
     pub(crate) safe_to_repeat: bool,
     pub(crate) query: Vec<(String, String)>,
-    pub(crate) body: Option<JsString>,
+    pub(crate) body: Option<String>,
 }
 
 impl Prepared {
@@ -47,7 +45,7 @@ impl Prepared {
         }
         let mut prepared = Prepared {
             method: E::METHOD,
-            path: E::PATH,
+            path: E::path(request).to_owned(),
             safe_to_repeat: E::safe_to_repeat(),
             query: Vec::new(),
             body: None,
@@ -73,10 +71,10 @@ impl Prepared {
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| invalid(e.to_string()))?;
         match self.method {
-            Method::Post => {
+            Method::Post | Method::Put | Method::Delete => {
                 let text = js_sys::JSON::stringify(&value)
                     .map_err(|_| invalid("JSON.stringify failed".into()))?;
-                self.body = Some(text);
+                self.body = Some(String::from(text));
             }
             Method::Get => {
                 let object: Object = value.unchecked_into();
@@ -127,6 +125,12 @@ pub(crate) struct Exchanged {
 }
 
 impl Exchanged {
+    /// The token the last attempt sent, to redact from what a later step echoes.
+    #[cfg(all(target_arch = "wasm32", feature = "js"))]
+    pub(crate) fn token(&self) -> Option<Secret> {
+        self.token.clone()
+    }
+
     /// Reads the body with `read` (the endpoint's answer reading); every error has the token
     /// redacted.
     pub(crate) fn read<T>(
@@ -178,7 +182,7 @@ impl AdultWorkClient {
             method: prepared.method,
             url: format!("{}{}", settings.base_url, prepared.path),
             query: &prepared.query,
-            body: prepared.body.as_ref(),
+            body: prepared.body.as_deref(),
             fetch: inner.fetch.as_ref().map(|f| f.get()),
             timeout_ms: options.timeout_ms.map_or(settings.timeout_ms, |t| t.get()),
         };

@@ -72,6 +72,8 @@ use send_wrapper::SendWrapper;
 pub use crate::datetime::IntlZone;
 use crate::endpoint::{read_answer, Endpoint};
 use crate::error::Error;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub(crate) use call::redacted;
 pub(crate) use call::Prepared;
 pub use options::{
     AccessToken, ClientOptions, ClientSettings, FetchFn, RequestOptions, Secret, Signal,
@@ -170,7 +172,7 @@ impl AdultWorkClient {
     /// use adultwork_sdk::client::{AdultWorkClient, RequestOptions, Signal};
     /// use adultwork_sdk::endpoint::MadeBookingDetails;
     /// use adultwork_sdk::options::TimeoutMs;
-    /// use adultwork_sdk::requests::BookingIdRequest;
+    /// use adultwork_sdk::requests::MadeBookingDetailsRequest;
     /// use adultwork_sdk::rules::BookingId;
     ///
     /// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
@@ -180,7 +182,7 @@ impl AdultWorkClient {
     ///     timeout_ms: Some(TimeoutMs::try_from(5_000)?),
     ///     ..RequestOptions::default()
     /// };
-    /// let request = BookingIdRequest { booking_id: BookingId::try_from(1001)? };
+    /// let request = MadeBookingDetailsRequest::from(BookingId::try_from(1001)?);
     /// // `controller.abort()` from elsewhere (a button) ends it with `Error::Aborted`.
     /// let booking = client.send::<MadeBookingDetails>(&request, &options).await?;
     /// # Ok(()) }

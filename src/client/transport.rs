@@ -6,7 +6,7 @@
 //! pass (`crate::check`); another status's body is read for the server's message.
 
 use gloo_net::http::{Method as HttpMethod, RequestBuilder};
-use js_sys::{ArrayBuffer, Function, JsString, Promise, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{RequestCredentials, RequestMode, RequestRedirect, Response, ResponseType};
@@ -36,7 +36,7 @@ pub(crate) struct Attempt<'a> {
     pub method: Method,
     pub url: String,
     pub query: &'a [(String, String)],
-    pub body: Option<&'a JsString>,
+    pub body: Option<&'a str>,
     /// The caller's `fetch`, if it gave one.
     pub fetch: Option<&'a Function>,
     pub timeout_ms: u32,
@@ -175,7 +175,7 @@ struct Outgoing<'a> {
     pub method: Method,
     pub url: &'a str,
     pub query: &'a [(String, String)],
-    pub body: Option<&'a JsString>,
+    pub body: Option<&'a str>,
     pub token: &'a str,
     /// The caller's `fetch`, if it gave one.
     pub fetch: Option<&'a js_sys::Function>,
@@ -200,6 +200,8 @@ async fn exchange(request: &Outgoing<'_>, attempt: &mut AttemptSignal) -> Result
     let method = match request.method {
         Method::Get => HttpMethod::GET,
         Method::Post => HttpMethod::POST,
+        Method::Put => HttpMethod::PUT,
+        Method::Delete => HttpMethod::DELETE,
     };
     let mut builder = RequestBuilder::new(request.url)
         .method(method)
@@ -215,7 +217,7 @@ async fn exchange(request: &Outgoing<'_>, attempt: &mut AttemptSignal) -> Result
     let built = match request.body {
         Some(body) => {
             builder = builder.header("Content-Type", "application/json");
-            builder.body(JsValue::from(body))
+            builder.body(JsValue::from_str(body))
         }
         None => builder.build(),
     };

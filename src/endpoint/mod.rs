@@ -9,21 +9,32 @@
 mod phonechat;
 
 pub use phonechat::{
-    CancelMadeBooking, CreateBooking, DeleteMadeBookings, MadeBookingDetails, RescheduleMadeBooking,
+    CancelMadeBooking, CreateBooking, DeleteMadeBookings, DeleteReceivedBooking,
+    MadeBookingDetails, RescheduleMadeBooking,
 };
 
 use crate::check::json::Json;
+use adultwork_sdk_derive::Described;
+
 use crate::check::{self, Described, Description, Mode, Value};
 use crate::error::{Error, Issue};
 use crate::requests::Request;
 
-/// HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// HTTP method. A `GET` is a read: its parameters travel in the query string, and it is safe
+/// to repeat (so it is retried after network errors and timeouts too); the others are changes,
+/// whose parameters travel in a JSON body, retried only when the server said it did not act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Described)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Method {
-    /// A read: parameters in the query string, no body. Safe to repeat.
+    /// A read.
     Get,
-    /// A change: parameters in a JSON body.
+    /// A change.
     Post,
+    /// A change.
+    Put,
+    /// A change.
+    Delete,
 }
 
 impl Method {
@@ -32,6 +43,8 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -46,6 +59,11 @@ pub trait Endpoint {
     const METHOD: Method;
     /// Path below the base URL.
     const PATH: &'static str;
+    /// The path of this request: [`Endpoint::PATH`], unless the request picks another form
+    /// of the endpoint (a group manager's, say).
+    fn path(_request: &Self::Request) -> &'static str {
+        Self::PATH
+    }
     /// How a well-formed answer must match the request (for example, the booking it is about).
     fn check(request: &Self::Request, answer: &Self::Answer) -> Vec<Issue>;
     /// What an `InvalidResponse` says first when a 2xx answer fails validation, where that

@@ -7,6 +7,7 @@ use crate::error::{Error, Issue};
 use crate::model::{DeleteResult, DeleteResults, MadeBooking};
 use crate::requests::{
     BookingIdRequest, CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
+    MadeBookingDetailsRequest,
 };
 use crate::rules::{BookingId, UserId};
 
@@ -29,10 +30,16 @@ impl Endpoint for CancelMadeBooking {
 pub struct MadeBookingDetails;
 
 impl Endpoint for MadeBookingDetails {
-    type Request = BookingIdRequest;
+    type Request = MadeBookingDetailsRequest;
     type Answer = MadeBooking;
     const METHOD: Method = Method::Get;
     const PATH: &'static str = "/v1/PhoneChat/MadeBookingDetails";
+    fn path(request: &MadeBookingDetailsRequest) -> &'static str {
+        match request.user_id {
+            Some(_) => "/v1/Groups/PhoneChat/MadeBookingDetails",
+            None => Self::PATH,
+        }
+    }
     fn check(request: &Self::Request, answer: &MadeBooking) -> Vec<Issue> {
         same_booking(request.booking_id, answer.booking_id)
     }
@@ -85,6 +92,21 @@ impl Endpoint for DeleteMadeBookings {
     }
 }
 
+/// `POST /v1/PhoneChat/DeleteReceivedBooking` (singular, as the API spells it): see
+/// [`AdultWorkClient::delete_received_bookings`].
+#[derive(Debug, Clone, Copy)]
+pub struct DeleteReceivedBooking;
+
+impl Endpoint for DeleteReceivedBooking {
+    type Request = DeleteMadeBookingsRequest;
+    type Answer = DeleteResults;
+    const METHOD: Method = Method::Post;
+    const PATH: &'static str = "/v1/PhoneChat/DeleteReceivedBooking";
+    fn check(request: &Self::Request, answer: &DeleteResults) -> Vec<Issue> {
+        one_result_each(request.booking_ids.ids(), &answer.0)
+    }
+}
+
 impl AdultWorkClient {
     /// Cancels a PhoneChat booking the logged-in user made
     /// (`POST /v1/PhoneChat/CancelMadeBooking`).
@@ -116,25 +138,35 @@ impl AdultWorkClient {
     }
 
     /// Reads one PhoneChat booking the logged-in user made
-    /// (`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`).
+    /// (`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`), or, for a group manager who gives
+    /// a member's `user_id`, one the member made (`GET /v1/Groups/PhoneChat/MadeBookingDetails`).
     ///
     /// Resolves to the booking, every field validated; [`Error::NotFound`] for a booking that
-    /// is not the caller's. Being a read, it is also retried after network errors, timeouts,
-    /// `502` and `504` (within the client's retries), besides `429` and `503`.
+    /// is not the caller's (or the member's). Being a read, it is also retried after network
+    /// errors, timeouts, `502` and `504` (within the client's retries), besides `429` and `503`.
     ///
     /// # Example
     ///
     /// ```no_run
-    /// # use adultwork_sdk::{AdultWorkClient, requests::BookingIdRequest, rules::BookingId};
+    /// # use adultwork_sdk::{AdultWorkClient, requests::MadeBookingDetailsRequest};
+    /// use adultwork_sdk::rules::{BookingId, UserId};
+    ///
     /// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
-    /// let request = BookingIdRequest { booking_id: BookingId::try_from(1001)? };
-    /// let booking = client.get_made_booking_details(&request).await?;
+    /// let mine = MadeBookingDetailsRequest::from(BookingId::try_from(1001)?);
+    /// let booking = client.get_made_booking_details(&mine).await?;
     /// println!("{:?} on {}", booking.status, booking.session_date.as_str());
+    ///
+    /// // A group manager reading a member's booking:
+    /// let theirs = MadeBookingDetailsRequest {
+    ///     booking_id: BookingId::try_from(2101)?,
+    ///     user_id: Some(UserId::try_from(616161)?),
+    /// };
+    /// let booking = client.get_made_booking_details(&theirs).await?;
     /// # Ok(()) }
     /// ```
     pub async fn get_made_booking_details(
         &self,
-        request: &BookingIdRequest,
+        request: &MadeBookingDetailsRequest,
     ) -> Result<MadeBooking, Error> {
         self.send::<MadeBookingDetails>(request, &RequestOptions::default())
             .await
@@ -232,6 +264,31 @@ impl AdultWorkClient {
         request: &DeleteMadeBookingsRequest,
     ) -> Result<DeleteResults, Error> {
         self.send::<DeleteMadeBookings>(request, &RequestOptions::default())
+            .await
+    }
+
+    /// Deletes finished PhoneChat bookings the logged-in user received, as the booked user
+    /// (`POST /v1/PhoneChat/DeleteReceivedBooking`), 1 to 100 at a time: as
+    /// [`delete_made_bookings`](Self::delete_made_bookings), from the other side.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use adultwork_sdk::{AdultWorkClient, requests::DeleteMadeBookingsRequest};
+    /// use adultwork_sdk::rules::{BookingId, BookingIds};
+    ///
+    /// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
+    /// let ids = BookingIds::new(vec![BookingId::try_from(1103)?])?;
+    /// let results = client
+    ///     .delete_received_bookings(&DeleteMadeBookingsRequest { booking_ids: ids })
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_received_bookings(
+        &self,
+        request: &DeleteMadeBookingsRequest,
+    ) -> Result<DeleteResults, Error> {
+        self.send::<DeleteReceivedBooking>(request, &RequestOptions::default())
             .await
     }
 }

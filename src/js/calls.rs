@@ -15,8 +15,8 @@ use crate::check::js::Js;
 use crate::check::{self, Described, Description, Shown, Value};
 use crate::client::{AdultWorkClient, ClientOptions, Prepared, RequestOptions};
 use crate::endpoint::{
-    read_answer, CancelMadeBooking, CreateBooking, DeleteMadeBookings, Endpoint,
-    MadeBookingDetails, RescheduleMadeBooking,
+    read_answer, CancelMadeBooking, CreateBooking, DeleteMadeBookings, DeleteReceivedBooking,
+    Endpoint, MadeBookingDetails, RescheduleMadeBooking,
 };
 use crate::error::{Error, Issue};
 use crate::js::errors::redacted_str;
@@ -206,15 +206,17 @@ export! {
 
 export! {
     #[doc = "Reads one PhoneChat booking the logged-in user made"]
-    #[doc = "(`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`)."]
+    #[doc = "(`GET /v1/PhoneChat/MadeBookingDetails?BookingID=…`), or, for a group manager who gives"]
+    #[doc = "a member's `UserID`, one the member made (`GET /v1/Groups/PhoneChat/MadeBookingDetails`)."]
     #[doc = ""]
     #[doc = "Resolves to the booking, every field validated; `NotFound` for a booking that is not"]
-    #[doc = "the caller's. Being a read, it is also retried after network errors, timeouts, `502`"]
-    #[doc = "and `504` (within `maxRetries`), besides `429` and `503`."]
+    #[doc = "the caller's (or the member's). Being a read, it is also retried after network errors,"]
+    #[doc = "timeouts, `502` and `504` (within `maxRetries`), besides `429` and `503`."]
     #[doc = ""]
     #[doc = "@example"]
     #[doc = "const booking = await getMadeBookingDetails({ BookingID: 1001 }, { accessToken });"]
     #[doc = "// or, with a client: await client.getMadeBookingDetails({ BookingID: 1001 });"]
+    #[doc = "// a group manager, for member 616161: await client.getMadeBookingDetails({ BookingID: 2101, UserID: 616161 });"]
     MadeBookingDetails => getMadeBookingDetails / get_made_booking_details,
     throws: "(`NotFound` for a booking that is not the caller's).",
 }
@@ -266,5 +268,16 @@ export! {
     #[doc = "const results = await deleteMadeBookings({ BookingIDs: [1002, 1003] }, { accessToken });"]
     #[doc = "for (const r of results) if (!r.Deleted) console.warn(r.BookingID, r.Message);"]
     DeleteMadeBookings => deleteMadeBookings / delete_made_bookings,
+    throws: "(`InvalidResponse` also when the answer does not hold exactly one result per requested booking).",
+}
+
+export! {
+    #[doc = "Deletes finished PhoneChat bookings the logged-in user received, as the booked user"]
+    #[doc = "(`POST /v1/PhoneChat/DeleteReceivedBooking`), 1 to 100 at a time: as `deleteMadeBookings`,"]
+    #[doc = "from the other side. Resolves to one `DeleteResult` per requested booking."]
+    #[doc = ""]
+    #[doc = "@example"]
+    #[doc = "const results = await deleteReceivedBookings({ BookingIDs: [1103, 1104] }, { accessToken });"]
+    DeleteReceivedBooking => deleteReceivedBookings / delete_received_bookings,
     throws: "(`InvalidResponse` also when the answer does not hold exactly one result per requested booking).",
 }

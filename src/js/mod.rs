@@ -9,6 +9,8 @@
 //! | `client` | the `AdultWorkClient` class |
 //! | `calls` | the endpoints: a function and a client method each, on one shared call |
 //! | `checks` | `canCancel`, `canReschedule`, `canDelete`, `parseMadeBooking` |
+//! | `request` | `client.request()`: any endpoint, one more face of the same pipeline |
+//! | `schemas` | the SDK's types as Standard Schemas |
 // The doc comments below are JSDoc for the package's .d.ts: their `@example`s quote URLs inside
 // JavaScript strings, which rustdoc would otherwise flag as bare links.
 #![allow(rustdoc::bare_urls)]
@@ -17,6 +19,8 @@ pub(crate) mod calls;
 pub(crate) mod checks;
 pub(crate) mod client;
 mod errors;
+mod request;
+mod schemas;
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};

@@ -124,7 +124,8 @@ expect<Equal<Parameters<typeof cancelMadeBooking>[1], ClientOptions & RequestOpt
 expect<Equal<ReturnType<typeof canCancel>, CancelCheck>>();
 
 // --- the two read/reschedule endpoints ("More endpoints" in the contract)
-expect<Equal<Parameters<typeof getMadeBookingDetails>[0], { BookingID: number }>>();
+// A group manager names the member whose booking it is (`UserID`, issue 21).
+expect<Equal<Parameters<typeof getMadeBookingDetails>[0], { BookingID: number; UserID?: number }>>();
 expect<Equal<Parameters<typeof rescheduleMadeBooking>[0], { BookingID: number }>>();
 expect<Equal<ReturnType<typeof getMadeBookingDetails>, Promise<MadeBooking>>>();
 expect<Equal<ReturnType<typeof rescheduleMadeBooking>, Promise<MadeBooking>>>();
@@ -135,7 +136,7 @@ expect<
 expect<
   Equal<
     Parameters<AdultWorkClient["getMadeBookingDetails"]>,
-    [request: { BookingID: number }, options?: RequestOptions]
+    [request: { BookingID: number; UserID?: number }, options?: RequestOptions]
   >
 >();
 expect<

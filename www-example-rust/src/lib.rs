@@ -22,7 +22,7 @@
 use adultwork_sdk::error::{Error, Issue};
 use adultwork_sdk::model::MadeBooking;
 use adultwork_sdk::options::BaseUrl;
-use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
+use adultwork_sdk::requests::{CancelMadeBookingRequest, MadeBookingDetailsRequest};
 use adultwork_sdk::rules::{BookingId, NonBlank};
 use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions};
 use leptos::ev::SubmitEvent;
@@ -92,9 +92,8 @@ fn CancelBooking(
         let id = on_file.get();
         let client = client.clone();
         async move {
-            let request = BookingIdRequest {
-                booking_id: booking_id_from(&id).map_err(|issue| invalid(vec![issue]))?,
-            };
+            let booking_id = booking_id_from(&id).map_err(|issue| invalid(vec![issue]))?;
+            let request = MadeBookingDetailsRequest::from(booking_id);
             client.get_made_booking_details(&request).await
         }
     });

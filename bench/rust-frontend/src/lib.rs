@@ -20,7 +20,7 @@ pub async fn cancel_then_read(api: String, token: String, booking_id: u32) -> St
 #[cfg(feature = "sdk")]
 async fn run(api: String, token: String, booking_id: u32) -> String {
     use adultwork_sdk::options::BaseUrl;
-    use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
+    use adultwork_sdk::requests::{CancelMadeBookingRequest, MadeBookingDetailsRequest};
     use adultwork_sdk::rules::{BookingId, NonBlank};
     use adultwork_sdk::{AccessToken, AdultWorkClient, ClientOptions, Error};
 
@@ -42,7 +42,7 @@ async fn run(api: String, token: String, booking_id: u32) -> String {
             Err(error) => describe(&error),
         };
         let read = match client
-            .get_made_booking_details(&BookingIdRequest { booking_id })
+            .get_made_booking_details(&MadeBookingDetailsRequest::from(booking_id))
             .await
         {
             Ok(booking) => format!("{:?}", booking.status),

@@ -214,6 +214,16 @@ impl<'a> Source<'a> for Json<'a> {
         }
     }
 
+    fn entries(&mut self, node: Node) -> Result<Vec<(String, Found)>, Unreadable> {
+        match self.token(node) {
+            Some(Token::Object { .. }) => Ok(Json::entries(self, node)
+                .into_iter()
+                .map(|(key, value)| (key.into_owned(), Found::Value(value)))
+                .collect()),
+            _ => Err(Unreadable),
+        }
+    }
+
     #[cfg(all(target_arch = "wasm32", feature = "js"))]
     fn kept(&mut self, _node: Node) -> wasm_bindgen::JsValue {
         wasm_bindgen::JsValue::UNDEFINED

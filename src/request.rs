@@ -1,0 +1,299 @@
+//! Any endpoint the SDK has no type for, through the same client: [`AdultWorkClient::request`].
+//!
+//! The request goes through the very pipeline of the typed endpoints (the client's token and
+//! its refresh, the time limit, abort, the retry policy by method, redirect refusal and the
+//! error kinds); only the answer's reading differs: its body must be JSON, and it is read as
+//! the caller's type. The path is relative to the client's base URL and checked, so the token
+//! only ever goes to the configured API.
+//!
+//! The PhoneChat family (README, "The PhoneChat family") lists which endpoints are typed and
+//! which are called this way, with what their public documentation leaves unknown.
+
+use std::future::Future;
+
+use adultwork_sdk_derive::Described;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+#[cfg(feature = "js")]
+use tsify::Tsify;
+
+use crate::check::{self, deserialize_by_rule, Reading, Refusal};
+use crate::client::{AdultWorkClient, Prepared, RequestOptions};
+use crate::endpoint::Method;
+use crate::error::{Error, Invalid, Issue};
+use crate::rules::from_text;
+
+/// A path below the API's base URL: `/v1/…`, with no scheme or host, no `.` or `..` segment
+/// (`%2e` spelt or not), no `//`, query, fragment, backslash, space or control character. The
+/// token only ever goes to the configured API, so anything else is refused before sending.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Described)]
+#[cfg_attr(feature = "js", derive(Tsify))]
+#[describe(
+    expected = "a path below the API like \"/v1/PhoneChat/GetSettings\"",
+    text = api_path
+)]
+pub struct ApiPath(String);
+
+fn api_path(path: &str) -> Result<Reading, Refusal> {
+    if !path.starts_with("/v1/") {
+        return Err(Some(
+            "it must start with /v1/ (the client adds its base URL; no scheme or host)",
+        ));
+    }
+    if path
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Err(Some(
+            "it must not contain spaces, control characters or backslashes",
+        ));
+    }
+    if path.contains(['?', '#']) {
+        return Err(Some(
+            "it must not have a query or a fragment (give query parameters in `query`)",
+        ));
+    }
+    if path.contains("//") {
+        return Err(Some("it must not contain an empty segment (//)"));
+    }
+    let dots = |segment: &str| {
+        let plain = segment.to_ascii_lowercase().replace("%2e", ".");
+        plain == "." || plain == ".."
+    };
+    if path.split('/').any(dots) {
+        return Err(Some("it must not contain a . or .. segment"));
+    }
+    Ok(Reading::AsIs)
+}
+
+impl ApiPath {
+    /// The path.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+deserialize_by_rule!(ApiPath);
+from_text!(ApiPath);
+
+/// A request to an endpoint the SDK has no type for: the method, the path below the client's
+/// base URL, query parameters and a JSON body. Build it with [`ApiRequest::new`] (or
+/// [`get`](ApiRequest::get), [`post`](ApiRequest::post), …) and send it with
+/// [`AdultWorkClient::request`].
+///
+/// # Example
+///
+/// ```no_run
+/// use adultwork_sdk::request::ApiRequest;
+/// # use adultwork_sdk::AdultWorkClient;
+/// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
+/// #[derive(serde::Deserialize)]
+/// #[serde(rename_all = "PascalCase")]
+/// struct Requirements {
+///     #[serde(rename = "PhoneChatPPM")]
+///     price_per_minute: Option<f64>,
+/// }
+///
+/// let request = ApiRequest::get("/v1/PhoneChat/GetUserBookingRequirements")?.query("BookUserID", 2001);
+/// let requirements: Requirements = client.request(&request).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRequest {
+    method: Method,
+    path: ApiPath,
+    query: Vec<(String, String)>,
+    body: Option<String>,
+}
+
+impl ApiRequest {
+    /// A request of `method` to `path` (see [`ApiPath`] for what a path may be).
+    pub fn new(method: Method, path: &str) -> Result<ApiRequest, Invalid> {
+        Ok(ApiRequest {
+            method,
+            path: ApiPath::try_from(path)?,
+            query: Vec::new(),
+            body: None,
+        })
+    }
+
+    /// A `GET`: a read, retried after network errors and timeouts too.
+    pub fn get(path: &str) -> Result<ApiRequest, Invalid> {
+        Self::new(Method::Get, path)
+    }
+
+    /// A `POST`: a change, retried only when the server said it did not act.
+    pub fn post(path: &str) -> Result<ApiRequest, Invalid> {
+        Self::new(Method::Post, path)
+    }
+
+    /// A `PUT`: a change.
+    pub fn put(path: &str) -> Result<ApiRequest, Invalid> {
+        Self::new(Method::Put, path)
+    }
+
+    /// A `DELETE`: a change.
+    pub fn delete(path: &str) -> Result<ApiRequest, Invalid> {
+        Self::new(Method::Delete, path)
+    }
+
+    /// Adds the query parameter `key=value` (percent-encoded when sent).
+    pub fn query(mut self, key: impl Into<String>, value: impl ToString) -> ApiRequest {
+        self.query.push((key.into(), value.to_string()));
+        self
+    }
+
+    /// Sets the JSON body.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<ApiRequest, Error> {
+        let text = serde_json::to_string(body).map_err(|e| Error::InvalidRequest {
+            context: "Invalid request",
+            issues: vec![Issue::new(
+                "body",
+                format!("could not be written as JSON ({e})"),
+            )],
+        })?;
+        self.body = Some(text);
+        Ok(self)
+    }
+
+    /// Sets the body to this JSON text, as it is (already checked to be JSON by its maker).
+    #[cfg(all(target_arch = "wasm32", feature = "js"))]
+    pub(crate) fn json_text(mut self, text: String) -> ApiRequest {
+        self.body = Some(text);
+        self
+    }
+
+    /// The request as the pipeline sends it.
+    pub(crate) fn prepared(&self) -> Prepared {
+        Prepared {
+            method: self.method,
+            path: self.path.as_str().to_owned(),
+            safe_to_repeat: self.method == Method::Get,
+            query: self.query.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
+impl AdultWorkClient {
+    /// Sends a request the SDK has no type for and reads its JSON answer as a `T`, with the
+    /// client's token, time limit, retries (by method: reads like the typed reads, changes like
+    /// the typed changes), redirect refusal and error kinds.
+    ///
+    /// The answer must be JSON ([`Error::InvalidResponse`] with one problem at the body
+    /// otherwise); it is then read as `T` by serde, and a `T` it is not is
+    /// [`Error::InvalidResponse`] with serde's first problem at its path
+    /// (`Methods[0].Available`).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use adultwork_sdk::request::ApiRequest;
+    /// # use adultwork_sdk::AdultWorkClient;
+    /// # async fn example(client: &AdultWorkClient) -> Result<(), Box<dyn std::error::Error>> {
+    /// let settings: serde_json::Value = client.request(&ApiRequest::get("/v1/PhoneChat/GetSettings")?).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn request<T: DeserializeOwned>(&self, request: &ApiRequest) -> Result<T, Error> {
+        self.request_with(request, &RequestOptions::default()).await
+    }
+
+    /// [`request`](Self::request) with the options of this one call (an `AbortSignal`,
+    /// another time limit or number of retries).
+    pub fn request_with<'a, T: DeserializeOwned + 'a>(
+        &'a self,
+        request: &'a ApiRequest,
+        options: &'a RequestOptions,
+    ) -> impl Future<Output = Result<T, Error>> + Send + 'a {
+        SendWrapper::new(async move {
+            let prepared = request.prepared();
+            self.exchange(&prepared, options).await.read(read_as::<T>)
+        })
+    }
+}
+
+/// Reads a 2xx body as a `T`: JSON first (the SDK's reader, with its messages), then serde,
+/// whose first problem is reported at its path.
+fn read_as<T: DeserializeOwned>(body: Result<&[u8], Issue>) -> Result<T, Error> {
+    let name = std::any::type_name::<T>();
+    let name = name.rsplit("::").next().unwrap_or(name);
+    let invalid = |issues| Error::InvalidResponse {
+        context: format!("The server's answer is not a valid {name}"),
+        issues,
+    };
+    let body = body
+        .and_then(check::body)
+        .map_err(|issue| invalid(vec![issue]))?;
+    let mut json = serde_json::Deserializer::from_str(body.text);
+    serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        invalid(vec![Issue::new(path, e.into_inner().to_string())])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_stays_below_the_api() {
+        for ok in [
+            "/v1/PhoneChat/GetSettings",
+            "/v1/Groups/PhoneChat/MadeBookingDetails",
+            "/v1/a.b/c..d/%2e%2ex",
+        ] {
+            assert!(ApiPath::try_from(ok).is_ok(), "{ok}");
+        }
+        for (bad, why) in [
+            ("https://evil.example/v1/x", "start with /v1/"),
+            ("//evil.example/v1/x", "start with /v1/"),
+            ("v1/PhoneChat", "start with /v1/"),
+            ("/v2/PhoneChat", "start with /v1/"),
+            ("/v1/../v2/x", ". or .."),
+            ("/v1/PhoneChat/..", ". or .."),
+            ("/v1/%2e%2E/x", ". or .."),
+            ("/v1/.%2e/x", ". or .."),
+            ("/v1/./x", ". or .."),
+            ("/v1//evil.example", "empty segment"),
+            ("/v1/x?BookingID=1", "query"),
+            ("/v1/x#a", "query"),
+            ("/v1/x\\..\\y", "backslashes"),
+            ("/v1/x y", "spaces"),
+            ("/v1/x\ty", "spaces"),
+        ] {
+            let e = ApiPath::try_from(bad).unwrap_err();
+            assert!(e.to_string().contains(why), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn an_answer_is_read_as_the_callers_type() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Method {
+            #[serde(rename = "Method")]
+            method: u8,
+            #[serde(rename = "Available")]
+            available: bool,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Requirements {
+            #[serde(rename = "Methods")]
+            methods: Vec<Method>,
+        }
+        let ok = br#"{"PhoneChatPPM":1.5,"Methods":[{"Method":1,"Available":true}]}"#;
+        assert!(read_as::<Requirements>(Ok(ok)).is_ok());
+        let bad = br#"{"Methods":[{"Method":1,"Available":"yes"}]}"#;
+        let e = read_as::<Requirements>(Ok(bad)).unwrap_err();
+        assert_eq!(e.issues()[0].path, "Methods[0].Available");
+        assert!(e
+            .to_string()
+            .starts_with("The server's answer is not a valid Requirements"));
+        let e = read_as::<Requirements>(Ok(b"<html>")).unwrap_err();
+        assert_eq!(e.issues()[0].path, "");
+        assert!(e.issues()[0].message.contains("HTML"));
+    }
+}
