@@ -28,6 +28,36 @@ pub struct Invalid {
     pub why: Option<&'static str>,
 }
 
+impl Invalid {
+    /// This problem as an [`Error::InvalidRequest`] about the field at `path` (`"BookingID"`),
+    /// the error a call gives for the same value in that field.
+    ///
+    /// ```
+    /// use adultwork_sdk::{rules::BookingId, Error};
+    ///
+    /// fn booking(id: i64) -> Result<BookingId, Error> {
+    ///     BookingId::try_from(id).map_err(|invalid| invalid.at("BookingID"))
+    /// }
+    /// let error = booking(0).unwrap_err();
+    /// assert_eq!(error.kind(), "InvalidRequest");
+    /// assert_eq!(error.issues()[0].path, "BookingID");
+    /// ```
+    pub fn at(self, path: impl Into<String>) -> Error {
+        Error::InvalidRequest {
+            context: "Invalid request",
+            issues: vec![Issue::new(path, self.to_string())],
+        }
+    }
+}
+
+/// `?` on a rule type's conversion: an [`Error::InvalidRequest`] whose one issue is the value
+/// itself (path `""`); [`Invalid::at`] names the field.
+impl From<Invalid> for Error {
+    fn from(invalid: Invalid) -> Self {
+        invalid.at("")
+    }
+}
+
 /// One problem with a request, an option or an answer's field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "js", derive(Tsify))]

@@ -202,3 +202,30 @@ fn outside_webassembly_a_call_checks_its_request_then_says_it_cannot_send() {
     assert!(matches!(e, Error::InvalidConfig { .. }), "{e:?}");
     assert!(e.to_string().contains("wasm32-unknown-unknown"), "{e}");
 }
+
+#[test]
+fn a_rule_type_conversion_becomes_an_invalid_request_with_question_mark() {
+    fn with_question_mark(id: i64) -> Result<BookingId, Error> {
+        Ok(BookingId::try_from(id)?)
+    }
+    fn with_a_field(text: &str) -> Result<NonBlank, Error> {
+        NonBlank::try_from(text).map_err(|invalid| invalid.at("Reason"))
+    }
+    assert_eq!(with_question_mark(1001).map(|id| id.get()), Ok(1001));
+    let error = with_question_mark(0).unwrap_err();
+    assert_eq!(error.kind(), "InvalidRequest");
+    assert_eq!(
+        error.issues(),
+        [Issue::new(
+            "",
+            "expected an integer from 1 to 2147483647, got 0"
+        )]
+    );
+    let error = with_a_field("  ").unwrap_err();
+    assert_eq!(error.issues().len(), 1);
+    assert_eq!(error.issues()[0].path, "Reason");
+    assert!(
+        error.issues()[0].message.starts_with("expected "),
+        "{error}"
+    );
+}
