@@ -36,6 +36,9 @@ stage "cargo doc (wasm32): no warnings" env RUSTDOCFLAGS="-D warnings" \
   cargo doc --quiet --no-deps -p adultwork-sdk --target wasm32-unknown-unknown
 stage "cargo doc (wasm32, --no-default-features): no warnings" env RUSTDOCFLAGS="-D warnings" \
   cargo doc --quiet --no-deps -p adultwork-sdk --target wasm32-unknown-unknown --no-default-features
+# The host build is what rust-analyzer and docs.rs's second target see.
+stage "cargo doc (host, --no-default-features): no warnings" env RUSTDOCFLAGS="-D warnings" \
+  cargo doc --quiet --no-deps -p adultwork-sdk --no-default-features
 stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "what the registries get: crate contents, cargo publish --dry-run, npm publish --dry-run" \
   "$ROOT/scripts/publish-dry-run.sh"

@@ -6,6 +6,10 @@
 //! need an instant, and they read the wall-clock time in a caller-chosen IANA zone (default
 //! `Europe/London`). The zone's offsets come from a [`Zone`] (the browser's `Intl` in Wasm, a
 //! fixed rule set in native tests), so the logic here stays pure.
+//!
+//! Why one file of about 550 lines: parsing, the civil calendar and the zone arithmetic are
+//! read together when a date is in doubt; about 210 of the lines are tests and fixed test
+//! zones, and `Intl` (the only part that needs a browser) is the `intl` module.
 
 /// A parsed API datetime.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -36,6 +36,7 @@
 //! |---|---|
 //! | [`client`] | [`AdultWorkClient`], its options, tokens and per-call options |
 //! | [`endpoint`] | the API's operations (each an `impl Endpoint` and a client method) |
+//! | [`request`] | any other endpoint: [`ApiRequest`](request::ApiRequest) for [`AdultWorkClient::request`] |
 //! | [`model`], [`requests`] | what the API answers and what callers send |
 //! | [`rules`], [`options`] | the rule types those are made of (IDs, amounts, date-times, URLs…) |
 //! | [`error`] | [`Error`], its kinds and details; [`Issue`], one problem at its path |

@@ -1,7 +1,7 @@
-//! What the API answers, declared once: each type derives serde (the wire form and its
-//! validation, through the rules of its field types) and tsify (the TypeScript declaration,
-//! with these doc comments). The JavaScript value a caller receives is the same struct,
-//! serialized back: exactly the documented fields, in documented order.
+//! What the API answers, declared once: each type derives its description (what the engine
+//! checks an answer against, through the rules of its field types), serde (plain serde for
+//! Rust users) and tsify (the TypeScript declaration, with these doc comments). The value a
+//! caller receives holds exactly the documented fields, in documented order.
 
 use adultwork_sdk_derive::Described;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,8 @@
-//! What callers send, declared once: each request type derives serde (how it is read from
-//! callers, strictly, and how it goes on the wire) and tsify (its TypeScript declaration). Rules
-//! of one field live in the field's type ([`crate::rules`]); rules that tie fields together,
-//! and what the wire leaves out, live in the type's [`Request`] implementation.
+//! What callers send, declared once: each request type derives its description (how the
+//! engine reads it from JavaScript callers, strictly), serde (how it goes on the wire, and
+//! plain serde for Rust users) and tsify (its TypeScript declaration). Rules of one field live
+//! in the field's type ([`crate::rules`]); rules that tie fields together, and what the wire
+//! leaves out, live in the type's [`Request`] implementation.
 
 use std::borrow::Cow;
 
@@ -27,7 +28,7 @@ pub struct Problem {
     pub reads: &'static [&'static str],
 }
 
-/// A request of an endpoint: what it is read from and sent as (serde), plus its rules across
+/// A request of an endpoint: what it is read from (its description) and sent as (serde), plus its rules across
 /// fields and its form on the wire. Both default to none / itself.
 pub trait Request: Serialize + Described + Clone {
     /// Every problem that involves more than one field.
