@@ -18,7 +18,7 @@ use super::client::JsClient;
 use super::{field_names, read, to_js};
 use crate::check::messages::js_number;
 use crate::check::{self, Description, FromChecked, JsTest, Kind, Map, Rule, Test, Value};
-use crate::client::{redacted, AdultWorkClient, RequestOptions};
+use crate::client::{redacted, AdultWorkClient, Prepared, RequestOptions, Secret};
 use crate::endpoint::Method;
 use crate::error::{Error, Issue};
 use crate::js::errors::redacted_str;
@@ -191,34 +191,51 @@ export interface AdultWorkClient {
 }
 "#;
 
-/// `client.request(options)`: the options read, the pipeline run, the answer checked.
+/// `client.request(options)`: the options read, the pipeline run, the answer checked. The
+/// async function only awaits; each step between the awaits is a plain function.
 async fn untyped(client: AdultWorkClient, options: JsValue) -> Result<JsValue, JsValue> {
-    let token = client.fixed_token().map(|t| t.expose().to_owned());
-    let invalid = |issues| {
+    let (prepared, call, schema) = begin(&client, options)?;
+    let exchanged = client.exchange(&prepared, &call).await;
+    let used = exchanged.token();
+    let parsed = exchanged.read(parse).map_err(to_js)?;
+    let Some(schema) = schema else {
+        return Ok(parsed);
+    };
+    let result = match run_schema(&schema.0, &parsed) {
+        Ok(pending) => JsFuture::from(pending)
+            .await
+            .map_err(|_| vec![Issue::new("", "the schema's `validate` rejected")]),
+        Err(issues) => Err(issues),
+    };
+    schema_verdict(result).map_err(|issues| schema_failed(issues, used.as_ref()))
+}
+
+/// The options read and the request prepared, or the error the promise rejects with.
+fn begin(
+    client: &AdultWorkClient,
+    options: JsValue,
+) -> Result<(Prepared, RequestOptions, Option<Schema>), JsValue> {
+    let read = init_and_call(options).and_then(|(init, call)| {
+        let prepared = api_request(&init)?.prepared();
+        Ok((prepared, call, init.schema))
+    });
+    read.map_err(|issues| {
+        let token = client.fixed_token().map(|t| t.expose().to_owned());
         let error = Error::InvalidRequest {
             context: "Invalid request",
             issues,
         };
         to_js(redacted_str(error, token.as_deref()))
+    })
+}
+
+/// A schema's problems as the error the promise rejects with.
+fn schema_failed(issues: Vec<Issue>, token: Option<&Secret>) -> JsValue {
+    let error = Error::InvalidResponse {
+        context: "The server's answer does not match the schema".into(),
+        issues,
     };
-    let (init, call) = init_and_call(options).map_err(invalid)?;
-    let request = api_request(&init).map_err(invalid)?;
-    let exchanged = client.exchange(&request.prepared(), &call).await;
-    let used = exchanged.token();
-    let parsed = exchanged.read(parse).map_err(to_js)?;
-    let Some(schema) = init.schema else {
-        return Ok(parsed);
-    };
-    match validate(&schema.0, parsed).await {
-        Ok(value) => Ok(value),
-        Err(issues) => {
-            let error = Error::InvalidResponse {
-                context: "The server's answer does not match the schema".into(),
-                issues,
-            };
-            Err(to_js(redacted(error, used.as_ref())))
-        }
-    }
+    to_js(redacted(error, token))
 }
 
 /// The request and the call's options, read from one object, every problem of both listed
@@ -283,9 +300,9 @@ fn parse(body: Result<&[u8], Issue>) -> Result<JsValue, Error> {
     })
 }
 
-/// Runs a Standard Schema on `value` (awaiting it when it answers with a promise): its output,
-/// or its problems as the SDK's issues.
-async fn validate(schema: &JsValue, value: JsValue) -> Result<JsValue, Vec<Issue>> {
+/// Starts a Standard Schema's `validate` on `value`: its result, or the promise of one, as a
+/// promise to await.
+fn run_schema(schema: &JsValue, value: &JsValue) -> Result<Promise, Vec<Issue>> {
     let problem = |message: &str| vec![Issue::new("", message)];
     let standard = Reflect::get(schema, &JsValue::from_str("~standard"))
         .map_err(|_| problem("the schema's `~standard` could not be read"))?;
@@ -294,18 +311,28 @@ async fn validate(schema: &JsValue, value: JsValue) -> Result<JsValue, Vec<Issue
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| problem("the schema has no `~standard.validate` function"))?;
     let result = validate
-        .call1(&standard, &value)
+        .call1(&standard, value)
         .map_err(|_| problem("the schema's `validate` threw"))?;
     // A result or a promise of one: awaited alike.
-    let result = JsFuture::from(Promise::resolve(&result))
-        .await
-        .map_err(|_| problem("the schema's `validate` rejected"))?;
+    Ok(Promise::resolve(&result))
+}
+
+/// A Standard Schema's result: its output, or its problems as the SDK's issues.
+fn schema_verdict(result: Result<JsValue, Vec<Issue>>) -> Result<JsValue, Vec<Issue>> {
+    let result = result?;
     let issues = Reflect::get(&result, &JsValue::from_str("issues")).unwrap_or_default();
     if issues.is_undefined() || issues.is_null() {
         return Ok(Reflect::get(&result, &JsValue::from_str("value")).unwrap_or_default());
     }
-    let issues: Array = issues.dyn_into().unwrap_or_default();
-    Err(issues.iter().map(|issue| sdk_issue(&issue)).collect())
+    let listed: Vec<Issue> = match issues.dyn_into::<Array>() {
+        Ok(issues) => issues.iter().map(|issue| sdk_issue(&issue)).collect(),
+        Err(_) => Vec::new(),
+    };
+    if listed.is_empty() {
+        // A failure whose issues are no list, or an empty one: still a failure.
+        return Err(vec![Issue::new("", "the schema refused the answer")]);
+    }
+    Err(listed)
 }
 
 /// A Standard Schema issue as the SDK's: its message, and its path in the SDK's notation

@@ -18,6 +18,7 @@
 
 use adultwork_sdk::endpoint::{CancelMadeBooking, DeleteMadeBookings};
 use adultwork_sdk::model::{DeleteResults, MadeBooking, PhoneChatBookingUser};
+use adultwork_sdk::request::ApiPath;
 use adultwork_sdk::requests::{
     CancelMadeBookingRequest, CreateBookingRequest, DeleteMadeBookingsRequest,
 };
@@ -180,4 +181,26 @@ pub fn check_everything(data: &[u8]) {
         }
     }
     testing::parse_everything(&String::from_utf8_lossy(data));
+    api_path_stays_below_the_api(&String::from_utf8_lossy(data));
+}
+
+/// A path `request()` accepts never leaves the API: it starts `/v1/`, and nothing in it can
+/// make a URL parser change the host or climb above `/v1/` (`//`, `\`, `.`/`..` segments,
+/// `%2e` spelt in any case, a query or fragment, whitespace or control characters).
+fn api_path_stays_below_the_api(text: &str) {
+    let Ok(path) = ApiPath::try_from(text) else {
+        return;
+    };
+    let path = path.as_str();
+    assert!(path.starts_with("/v1/"), "{path:?}");
+    assert!(!path.contains("//") && !path.contains('\\'), "{path:?}");
+    assert!(!path.contains(['?', '#']), "{path:?}");
+    assert!(
+        !path.chars().any(|c| c.is_whitespace() || c.is_control()),
+        "{path:?}"
+    );
+    for segment in path.split('/') {
+        let plain = segment.to_ascii_lowercase().replace("%2e", ".");
+        assert!(plain != "." && plain != "..", "{path:?}");
+    }
 }
