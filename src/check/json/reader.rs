@@ -286,13 +286,14 @@ fn exact(text: &str) -> Option<f64> {
     for b in whole.bytes().chain(fraction.bytes()) {
         mantissa = mantissa * 10 + u64::from(b - b'0');
     }
-    let scale = exponent - fraction.len() as i32;
+    // Checked: an exponent near i32::MIN (`1e-2147483648`) must not overflow.
+    let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
     let power = |p: i32| POWERS.get(usize::try_from(p).ok()?).copied();
     let n = mantissa as f64;
     let value = if scale >= 0 {
         n * power(scale)?
     } else {
-        n / power(-scale)?
+        n / power(scale.checked_neg()?)?
     };
     Some(if negative { -value } else { value })
 }
