@@ -12,8 +12,10 @@
 //    schemas' outputs (a zod transform's `Set`, a valibot transform's string; an async zod
 //    refinement awaited), and for schemas that do not match the real answer an
 //    `AdultWorkError` of kind `InvalidResponse` whose `issues` are the schema's own messages
-//    at their paths in the SDK's notation (`Methods[0].Available`); and from the emulator's
-//    log, that each call sent exactly one request, with the query and the token.
+//    at their paths in the SDK's notation (`Methods[0].Available`), and for a schema that
+//    throws (a bug in a transform) an `InvalidResponse` naming the error, kept as `cause`; and
+//    from the emulator's log, that each call sent exactly one request, with the query and the
+//    token.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -79,6 +81,7 @@ function checkSchemaFailure(what, failed, expected, own, keys) {
       status: null, // absent: only the HTTP kinds carry one, as for the typed calls' InvalidResponse
       message: undefined,
       issues: undefined,
+      cause: null,
     },
     `${what}: the error`,
   );
@@ -123,6 +126,19 @@ try {
     [["Methods", 0, "Available"], ["Methods", 1, "Available"]],
   );
 
+  // A bug in the app's own schema (its transform throws a TypeError for a user without a
+  // price): InvalidResponse that names what was thrown, and keeps it as the error's `cause`.
+  // (zod 4 turns a throw inside its parse into a rejected promise from `~standard.validate`.)
+  assert.equal(facts.zod.priceLabel, "1.50 credits a minute");
+  const threw = facts.zod.threw;
+  assert.equal(threw.resolved, undefined, "the throwing transform must reject");
+  assert.equal(threw.kind, "InvalidResponse");
+  assert.equal(threw.cause?.instanceofTypeError, true, `the thrown TypeError is the cause: ${JSON.stringify(threw)}`);
+  assert.match(threw.cause.message, /toFixed/);
+  assert.deepEqual(threw.issues, [
+    { path: "", message: `the schema's \`validate\` rejected with TypeError: ${threw.cause.message} (see \`cause\`)` },
+  ]);
+
   // valibot: the pipe's transform applied; the wrong schema's three problems, in its order.
   assert.deepEqual(facts.valibot.settings, {
     OfferDirectChat: false,
@@ -151,12 +167,14 @@ try {
   const terms = (id) => `GET /v1/PhoneChat/GetUserBookingRequirements?BookUserID=${id}`;
   assert.deepEqual(
     sent.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ""}`),
-    [terms(3008), terms(3004), "GET /v1/PhoneChat/GetSettings", terms(3008), terms(3004), terms(3008), terms(3008), terms(3008)],
+    [terms(3008), terms(3004), "GET /v1/PhoneChat/GetSettings", terms(3008), terms(3004), terms(3008), terms(3008),
+      terms(3004), terms(3008), terms(3008)],
     "the requests the emulator received",
   );
   for (const r of sent) assert.equal(r.headers.authorization, "bearer test-token");
 
   note(`zod ${version("zod")}: transform (a Set) and async refinement pass; the wrong schema rejects with InvalidResponse at Methods[0].Available, Methods[1].Available`);
+  note("a schema that throws (a TypeError in a zod transform): InvalidResponse naming it, the TypeError as `cause`");
   note(`valibot ${version("valibot")}: pipe transform passes; the wrong schema rejects with InvalidResponse at PhoneChatPPM, Methods[0].Available, Methods[1].Available`);
 } finally {
   await server.close();

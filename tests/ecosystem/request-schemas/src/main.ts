@@ -11,6 +11,7 @@ import {
   bookingTerms,
   everyMethodTerms,
   phoneBookableTerms,
+  pricedLabelTerms,
   rawTerms,
 } from "./terms";
 
@@ -48,8 +49,16 @@ async function failure(call: Promise<unknown>) {
       status: isAdultWorkError(e) ? (e.status ?? null) : undefined,
       message: isAdultWorkError(e) ? e.message : String(e),
       issues: isAdultWorkError(e) ? e.issues : undefined,
+      cause: isAdultWorkError(e) && e.cause !== undefined ? describeCause(e.cause) : null,
     }),
   );
+}
+
+/** An error's cause as JSON can show it. */
+function describeCause(cause: unknown) {
+  return cause instanceof Error
+    ? { instanceofTypeError: cause instanceof TypeError, name: cause.name, message: cause.message }
+    : { value: String(cause) };
 }
 
 /** A Standard Schema's own issues, paths as key lists (for comparing with the SDK's). */
@@ -97,6 +106,8 @@ try {
       asyncPass: terms(await phoneBookableTerms(client, 3004)),
       asyncFail: await failure(phoneBookableTerms(client, 3008)),
       fail: await failure(everyMethodTerms(client, 3008)),
+      priceLabel: (await pricedLabelTerms(client, 3004)).priceLabel,
+      threw: await failure(pricedLabelTerms(client, 3008)),
       ownIssues: await ownIssues(EveryMethodTerms, peach),
     },
     valibot: {

@@ -36,6 +36,15 @@ export const EveryMethodTerms = z.object({
   Methods: z.array(z.object({ Method: CallMethod, Available: z.literal(true) })),
 });
 
+/**
+ * A schema with a bug of the app's own: its transform assumes every user has a price, so it
+ * throws a TypeError for one who has none (reading `toFixed` of null).
+ */
+export const PriceLabelTerms = BookingTerms.transform((terms) => ({
+  ...terms,
+  priceLabel: `${terms.pricePerMinute!.toFixed(2)} credits a minute`,
+}));
+
 const PATH = "/v1/PhoneChat/GetUserBookingRequirements";
 
 /** The booking terms of `userId`, checked and reshaped by `BookingTerms`. */
@@ -51,6 +60,11 @@ export function phoneBookableTerms(client: AdultWorkClient, userId: number) {
 /** The terms checked by the wrong schema (rejects for a user who does not take every method). */
 export function everyMethodTerms(client: AdultWorkClient, userId: number) {
   return client.request({ method: "GET", path: PATH, query: { BookUserID: userId }, schema: EveryMethodTerms });
+}
+
+/** The terms with a price label (rejects for a user without a price: the transform throws). */
+export function pricedLabelTerms(client: AdultWorkClient, userId: number) {
+  return client.request({ method: "GET", path: PATH, query: { BookUserID: userId }, schema: PriceLabelTerms });
 }
 
 /** The answer without a schema: the parsed JSON, typed `unknown`. */
