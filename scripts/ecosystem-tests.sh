@@ -11,18 +11,23 @@
 #                   Content-Security-Policy), the last three in Chromium and Firefox,
 #                   msw-vitest (the README's MSW recipes: an app's Vitest test with MSW in Node,
 #                   and a page with MSW's service worker in Chromium; the `fetch` option as a
-#                   test double)
+#                   test double), request-schemas (zod 4 and valibot 1 schemas given to
+#                   request(): typed outputs, InvalidResponse with the schemas' issues; tsc
+#                   --strict, Vite build, Chromium), tanstack-form (schemas.CreateBookingRequest
+#                   as a React booking form's only validation with TanStack Form, filled in
+#                   Chromium; the valid value goes to createBooking)
 # Each app gets the packed tarball installed fresh (npm install <tgz>, as a user would) and its
 # own emulator on a free port; its driver (tests/ecosystem/<app>/test.mjs) builds or serves
 # it, runs tests/ecosystem/shared/scenario.js and asserts the typed results (msw-vitest runs
-# its own Vitest suite instead, against MSW).
+# its own Vitest suite instead, against MSW; request-schemas and tanstack-form their own
+# calls).
 # Prints one pass/fail line per check with its time; exits non-zero if any failed.
 # Assumes scripts/setup.sh has run and pkg/ is built (scripts/build.sh).
 source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/emulators.sh"
 
 ECO="$ROOT/tests/ecosystem"
-APPS=(node jest msw-vitest static-page esbuild webpack vite-build vite-dev csp worker vite-worker angular nextjs)
+APPS=(node jest msw-vitest request-schemas tanstack-form static-page esbuild webpack vite-build vite-dev csp worker vite-worker angular nextjs)
 
 shopt -s nullglob
 tarballs=("$ROOT"/pkg/adultwork-sdk-*.tgz)

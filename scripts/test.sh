@@ -5,7 +5,8 @@
 # (dry runs), TypeScript contract types, the browser tests in headless Chromium and Firefox
 # against the local emulator, the example apps (JavaScript and Rust)
 # driven by Playwright, and the packed tarball installed into Vite, webpack, esbuild,
-# plain-page, Node, Next.js, Web Worker and strict-CSP apps.
+# plain-page, Node, Next.js, Web Worker and strict-CSP apps, zod and valibot schemas in
+# request(), and the SDK's schemas in a TanStack Form form.
 source "$(dirname "$0")/common.sh"
 
 started=$SECONDS
@@ -47,7 +48,7 @@ stage "browser tests (Chromium + Firefox)" "$ROOT/scripts/browser-tests.sh"
 stage "example app end to end (Playwright, Chromium)" "$ROOT/scripts/example-tests.sh"
 stage "Rust API doc examples (wasm32); Rust example app (Leptos): clippy, build, end to end (Playwright)" \
   "$ROOT/scripts/example-rust.sh" --test
-stage "ecosystem: Vite, webpack, esbuild, static page, Node, Jest, Angular, Next.js, workers, CSP; publint, attw" \
+stage "ecosystem: Vite, webpack, esbuild, static page, Node, Jest, Angular, Next.js, workers, CSP, zod/valibot in request(), TanStack Form; publint, attw" \
   "$ROOT/scripts/ecosystem-tests.sh"
 
 printf '%s\n' "${summary[@]}"

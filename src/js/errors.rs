@@ -21,6 +21,12 @@ extern "C" {
 /// The `AdultWorkError` for `error`: its own properties are the variant serialized (`kind`,
 /// `status`, `serverMessage`, `issues`, `retryAfterMs`), plus `cause` when there is one.
 pub(crate) fn to_js(error: Error) -> JsValue {
+    to_js_caused(error, None)
+}
+
+/// [`to_js`], with `cause` as the error's `cause` when the variant carries none of its own
+/// (what a `request()` schema threw, for `InvalidResponse`).
+pub(crate) fn to_js_caused(error: Error, cause: Option<JsValue>) -> JsValue {
     let details = error
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|_| js_sys::Object::new().into());
@@ -30,7 +36,7 @@ pub(crate) fn to_js(error: Error) -> JsValue {
         | Error::NetworkError { cause, .. }
         | Error::Timeout { cause, .. }
         | Error::Aborted { cause } => cause.value().cloned(),
-        _ => None,
+        _ => cause,
     };
     if let Some(cause) = cause {
         let _ = Reflect::set(&details, &JsValue::from_str("cause"), &cause);

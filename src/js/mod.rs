@@ -29,7 +29,7 @@ use wasm_bindgen::prelude::*;
 use crate::check::js::Js;
 use crate::check::{self, Described, Kind, Mode};
 use crate::error::{Error, Issue};
-use errors::{redacted_str, to_js};
+use errors::{redacted_str, to_js, to_js_caused};
 
 /// A value as JavaScript receives it: plain objects, `null` for absent values.
 fn to_ts<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {

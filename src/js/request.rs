@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::client::JsClient;
-use super::{field_names, read, to_js};
+use super::{field_names, read, to_js, to_js_caused};
 use crate::check::messages::js_number;
 use crate::check::{self, Description, FromChecked, JsTest, Kind, Map, Rule, Test, Value};
 use crate::client::{redacted, AdultWorkClient, Prepared, RequestOptions, Secret};
@@ -204,10 +204,10 @@ async fn untyped(client: AdultWorkClient, options: JsValue) -> Result<JsValue, J
     let result = match run_schema(&schema.0, &parsed) {
         Ok(pending) => JsFuture::from(pending)
             .await
-            .map_err(|_| vec![Issue::new("", "the schema's `validate` rejected")]),
-        Err(issues) => Err(issues),
+            .map_err(|reason| Refusal::thrown("rejected with", reason)),
+        Err(refusal) => Err(refusal),
     };
-    schema_verdict(result).map_err(|issues| schema_failed(issues, used.as_ref()))
+    schema_verdict(result).map_err(|refusal| schema_failed(refusal, used.as_ref()))
 }
 
 /// The options read and the request prepared, or the error the promise rejects with.
@@ -229,13 +229,50 @@ fn begin(
     })
 }
 
+/// Why a schema did not hand an output back: its problems, and what its `validate` threw or
+/// rejected with, if it did.
+struct Refusal {
+    issues: Vec<Issue>,
+    /// What `validate` threw (a bug in the caller's schema, such as a `TypeError` in a zod
+    /// transform): kept as the error's `cause`, as the SDK keeps what a token function threw.
+    thrown: Option<JsValue>,
+}
+
+impl From<Vec<Issue>> for Refusal {
+    fn from(issues: Vec<Issue>) -> Refusal {
+        Refusal {
+            issues,
+            thrown: None,
+        }
+    }
+}
+
+impl Refusal {
+    /// `validate` threw, or its promise rejected (`how`), with `thrown`: one issue that says
+    /// what it was, and the value itself as the cause.
+    fn thrown(how: &str, thrown: JsValue) -> Refusal {
+        let what = match thrown.dyn_ref::<js_sys::Error>() {
+            Some(error) => String::from(error.to_string()),
+            None => thrown
+                .as_string()
+                .unwrap_or_else(|| "a value that is not an Error".into()),
+        };
+        let what: String = what.chars().take(300).collect();
+        let message = format!("the schema's `validate` {how} {what} (see `cause`)");
+        Refusal {
+            issues: vec![Issue::new("", message)],
+            thrown: Some(thrown),
+        }
+    }
+}
+
 /// A schema's problems as the error the promise rejects with.
-fn schema_failed(issues: Vec<Issue>, token: Option<&Secret>) -> JsValue {
+fn schema_failed(refusal: Refusal, token: Option<&Secret>) -> JsValue {
     let error = Error::InvalidResponse {
         context: "The server's answer does not match the schema".into(),
-        issues,
+        issues: refusal.issues,
     };
-    to_js(redacted(error, token))
+    to_js_caused(redacted(error, token), refusal.thrown)
 }
 
 /// The request and the call's options, read from one object, every problem of both listed
@@ -302,8 +339,8 @@ fn parse(body: Result<&[u8], Issue>) -> Result<JsValue, Error> {
 
 /// Starts a Standard Schema's `validate` on `value`: its result, or the promise of one, as a
 /// promise to await.
-fn run_schema(schema: &JsValue, value: &JsValue) -> Result<Promise, Vec<Issue>> {
-    let problem = |message: &str| vec![Issue::new("", message)];
+fn run_schema(schema: &JsValue, value: &JsValue) -> Result<Promise, Refusal> {
+    let problem = |message: &str| Refusal::from(vec![Issue::new("", message)]);
     let standard = Reflect::get(schema, &JsValue::from_str("~standard"))
         .map_err(|_| problem("the schema's `~standard` could not be read"))?;
     let validate: Function = Reflect::get(&standard, &JsValue::from_str("validate"))
@@ -312,13 +349,13 @@ fn run_schema(schema: &JsValue, value: &JsValue) -> Result<Promise, Vec<Issue>> 
         .ok_or_else(|| problem("the schema has no `~standard.validate` function"))?;
     let result = validate
         .call1(&standard, value)
-        .map_err(|_| problem("the schema's `validate` threw"))?;
+        .map_err(|thrown| Refusal::thrown("threw", thrown))?;
     // A result or a promise of one: awaited alike.
     Ok(Promise::resolve(&result))
 }
 
 /// A Standard Schema's result: its output, or its problems as the SDK's issues.
-fn schema_verdict(result: Result<JsValue, Vec<Issue>>) -> Result<JsValue, Vec<Issue>> {
+fn schema_verdict(result: Result<JsValue, Refusal>) -> Result<JsValue, Refusal> {
     let result = result?;
     let issues = Reflect::get(&result, &JsValue::from_str("issues")).unwrap_or_default();
     if issues.is_undefined() || issues.is_null() {
@@ -330,9 +367,9 @@ fn schema_verdict(result: Result<JsValue, Vec<Issue>>) -> Result<JsValue, Vec<Is
     };
     if listed.is_empty() {
         // A failure whose issues are no list, or an empty one: still a failure.
-        return Err(vec![Issue::new("", "the schema refused the answer")]);
+        return Err(vec![Issue::new("", "the schema refused the answer")].into());
     }
-    Err(listed)
+    Err(listed.into())
 }
 
 /// A Standard Schema issue as the SDK's: its message, and its path in the SDK's notation
