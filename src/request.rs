@@ -144,24 +144,40 @@ impl ApiRequest {
         self
     }
 
-    /// Sets the JSON body.
-    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<ApiRequest, Error> {
-        let text = serde_json::to_string(body).map_err(|e| Error::InvalidRequest {
+    /// Sets the JSON body. A `GET` has none (`fetch` refuses one): its parameters go in the
+    /// query, and a body is [`Error::InvalidRequest`].
+    pub fn json<B: Serialize + ?Sized>(self, body: &B) -> Result<ApiRequest, Error> {
+        let invalid = |issue| Error::InvalidRequest {
             context: "Invalid request",
-            issues: vec![Issue::new(
+            issues: vec![issue],
+        };
+        self.body_allowed().map_err(invalid)?;
+        let text = serde_json::to_string(body).map_err(|e| {
+            invalid(Issue::new(
                 "body",
                 format!("could not be written as JSON ({e})"),
-            )],
+            ))
         })?;
+        self.json_text(text).map_err(invalid)
+    }
+
+    /// Sets the body to this JSON text, as it is (already checked to be JSON by its maker);
+    /// not for a `GET`.
+    pub(crate) fn json_text(mut self, text: String) -> Result<ApiRequest, Issue> {
+        self.body_allowed()?;
         self.body = Some(text);
         Ok(self)
     }
 
-    /// Sets the body to this JSON text, as it is (already checked to be JSON by its maker).
-    #[cfg(all(target_arch = "wasm32", feature = "js"))]
-    pub(crate) fn json_text(mut self, text: String) -> ApiRequest {
-        self.body = Some(text);
-        self
+    /// Whether the method carries a body: not a `GET`.
+    fn body_allowed(&self) -> Result<(), Issue> {
+        if self.method == Method::Get {
+            return Err(Issue::new(
+                "body",
+                "a GET request has no body (give its parameters in `query`)",
+            ));
+        }
+        Ok(())
     }
 
     /// The request as the pipeline sends it.
@@ -265,6 +281,21 @@ mod tests {
         ] {
             let e = ApiPath::try_from(bad).unwrap_err();
             assert!(e.to_string().contains(why), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_get_has_no_body() {
+        let e = ApiRequest::get("/v1/PhoneChat/GetSettings")
+            .unwrap()
+            .json(&serde_json::json!({"BookUserID": 3004}))
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidRequest { .. }), "{e:?}");
+        assert_eq!(e.issues()[0].path, "body");
+        assert!(e.issues()[0].message.contains("query"), "{e}");
+        for make in [ApiRequest::post, ApiRequest::put, ApiRequest::delete] {
+            let request = make("/v1/x").unwrap().json(&[1, 2]).unwrap();
+            assert_eq!(request.prepared().body.as_deref(), Some("[1,2]"));
         }
     }
 

@@ -262,7 +262,7 @@ fn api_request(init: &ApiRequestInit) -> Result<ApiRequest, Vec<Issue>> {
                     "could not be written as JSON (a BigInt, a cycle, or a function alone?)",
                 )]
             })?;
-        request = request.json_text(text);
+        request = request.json_text(text).map_err(|issue| vec![issue])?;
     }
     Ok(request)
 }
