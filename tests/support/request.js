@@ -129,3 +129,42 @@ export function abortLater(c, ms) {
 export function now() {
   return performance.now();
 }
+
+/**
+ * The text of a corpus file, as the emulator serves it (a fault on a path of its own, then a
+ * plain `fetch`), so a test can parse it as an app would.
+ */
+export async function corpusText(base, name) {
+  const path = "/v1/__corpus";
+  const queued = await fetch(base + "/__emulator/faults", {
+    method: "POST",
+    body: JSON.stringify({ corpus: name, path }),
+  });
+  if (!queued.ok) throw new Error("could not queue " + name);
+  const response = await fetch(base + path);
+  return await response.text();
+}
+
+/** `JSON.parse(text)`, or `undefined` when it throws. */
+export function tryParse(text) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `schema["~standard"].validate(value)`, not awaited: what it returns. */
+export function validateNow(s, value) {
+  return s["~standard"].validate(value);
+}
+
+/** Whether `value` is a Promise. */
+export function isPromise(value) {
+  return value instanceof Promise;
+}
+
+/** `typeof value` */
+export function typeOf(value) {
+  return typeof value;
+}
