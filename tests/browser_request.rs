@@ -755,7 +755,10 @@ async fn the_token_never_appears_in_an_error() {
     let e = expect_kind(request(&c, &init_).await, "InvalidResponse");
     assert_eq!(
         issues(&e),
-        [("Echo".to_owned(), "bad echo [redacted]".to_owned())]
+        [
+            ("Echo".to_owned(), "bad echo [redacted]".to_owned()),
+            ("Keys.[redacted][0]".to_owned(), "a key".to_owned())
+        ]
     );
     assert!(!text(&e, "message").contains(token));
     // Put in a path or a query by mistake: refused, and not repeated in the error.

@@ -15,7 +15,7 @@ function standard(validate, vendor = "test") {
  *   `{ key }` segments, a symbol, no path, an empty path);
  * - `async-pass` / `async-fail`: the same, answering with a promise;
  * - `throws`, `rejects`: a broken `validate`;
- * - `echo`: fails with an issue whose message repeats the answer's `Echo` field.
+ * - `echo`: fails with issues whose message and path repeat the answer's `Echo` field.
  */
 export function schema(name) {
   switch (name) {
@@ -48,7 +48,12 @@ export function schema(name) {
     case "rejects":
       return standard(() => Promise.reject(new Error("schema bug")));
     case "echo":
-      return standard((v) => ({ issues: [{ message: "bad echo " + v.Echo, path: ["Echo"] }] }));
+      return standard((v) => ({
+        issues: [
+          { message: "bad echo " + v.Echo, path: ["Echo"] },
+          { message: "a key", path: ["Keys", v.Echo, 0] },
+        ],
+      }));
   }
   throw new Error("no schema named " + name);
 }
