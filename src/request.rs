@@ -232,8 +232,7 @@ impl AdultWorkClient {
 /// Reads a 2xx body as a `T`: JSON first (the SDK's reader, with its messages), then serde,
 /// whose first problem is reported at its path.
 fn read_as<T: DeserializeOwned>(body: Result<&[u8], Issue>) -> Result<T, Error> {
-    let name = std::any::type_name::<T>();
-    let name = name.rsplit("::").next().unwrap_or(name);
+    let name = short_type_name(std::any::type_name::<T>());
     let invalid = |issues| Error::InvalidResponse {
         context: format!("The server's answer is not a valid {name}"),
         issues,
@@ -247,6 +246,25 @@ fn read_as<T: DeserializeOwned>(body: Result<&[u8], Issue>) -> Result<T, Error> 
         let path = if path == "." { String::new() } else { path };
         invalid(vec![Issue::new(path, e.into_inner().to_string())])
     })
+}
+
+/// A type's name without its modules, type parameters included: `Vec<DeleteResult>`, not
+/// `DeleteResult>` (the last `::` piece of `alloc::vec::Vec<adultwork_sdk::model::DeleteResult>`).
+fn short_type_name(full: &str) -> String {
+    let mut out = String::with_capacity(full.len());
+    let mut path = String::new();
+    for c in full.chars().chain(std::iter::once('\0')) {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            path.push(c);
+            continue;
+        }
+        out.push_str(path.rsplit("::").next().unwrap_or_default());
+        path.clear();
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -282,6 +300,34 @@ mod tests {
             let e = ApiPath::try_from(bad).unwrap_err();
             assert!(e.to_string().contains(why), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn an_invalid_answer_names_the_type_without_its_modules() {
+        use std::any::type_name;
+        use std::collections::HashMap;
+        let short = |full: &str| short_type_name(full);
+        assert_eq!(
+            short(type_name::<HashMap<String, u8>>()),
+            "HashMap<String, u8>"
+        );
+        assert_eq!(
+            short(type_name::<Vec<crate::model::DeleteResult>>()),
+            "Vec<DeleteResult>"
+        );
+        assert_eq!(short(type_name::<serde_json::Value>()), "Value");
+        assert_eq!(
+            short(type_name::<Option<(u8, bool)>>()),
+            "Option<(u8, bool)>"
+        );
+        assert_eq!(short(type_name::<[u32; 2]>()), "[u32; 2]");
+        assert_eq!(short(""), "");
+        let e = read_as::<Vec<crate::model::DeleteResult>>(Ok(b"{}")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("The server's answer is not a valid Vec<DeleteResult> (1 problem)"),
+            "{e}"
+        );
     }
 
     #[test]
