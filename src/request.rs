@@ -331,6 +331,41 @@ mod tests {
     }
 
     #[test]
+    fn the_pipeline_gets_the_request_as_built() {
+        let get = ApiRequest::get("/v1/PhoneChat/GetUserBookingRequirements")
+            .unwrap()
+            .query("BookUserID", 3004)
+            .query("Flag", false)
+            .query("BookUserID", "again")
+            .prepared();
+        assert_eq!(get.method, Method::Get);
+        assert_eq!(get.path, "/v1/PhoneChat/GetUserBookingRequirements");
+        assert!(
+            get.safe_to_repeat,
+            "a read is repeated like the typed reads"
+        );
+        let pairs: Vec<(&str, &str)> = get
+            .query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("BookUserID", "3004"),
+                ("Flag", "false"),
+                ("BookUserID", "again")
+            ]
+        );
+        assert_eq!(get.body, None);
+        for make in [ApiRequest::post, ApiRequest::put, ApiRequest::delete] {
+            let change = make("/v1/x").unwrap().prepared();
+            assert!(!change.safe_to_repeat, "{:?} is a change", change.method);
+            assert_eq!(change.body, None);
+        }
+    }
+
+    #[test]
     fn a_get_has_no_body() {
         let e = ApiRequest::get("/v1/PhoneChat/GetSettings")
             .unwrap()

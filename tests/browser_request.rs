@@ -676,9 +676,7 @@ async fn the_signal_aborts_and_the_time_limit_applies() {
     assert!(now() - start < 2000.0);
     reset().await;
     fault(r#"{"delayMs":3000}"#).await;
-    let init_ = js(&format!(
-        r#"{{"method":"POST","path":"/v1/PhoneChat/Anything","timeoutMs":150}}"#
-    ));
+    let init_ = js(r#"{"method":"POST","path":"/v1/PhoneChat/Anything","timeoutMs":150}"#);
     let e = expect_kind(request(&client("test-token"), &init_).await, "Timeout");
     assert!(text(&e, "message").contains("150 ms"));
     assert_eq!(received().await.len(), 1);
