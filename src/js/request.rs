@@ -40,7 +40,7 @@ pub struct ApiRequestInit {
     #[serde(default)]
     #[tsify(type = "Record<string, string | number | boolean | undefined> | undefined")]
     pub query: Option<Query>,
-    /// The body, sent as JSON.
+    /// The body, sent as JSON (not with `"GET"`, whose parameters go in `query`).
     #[serde(default)]
     #[tsify(type = "unknown")]
     pub body: Option<JsonBody>,
