@@ -441,7 +441,8 @@ impl Error {
     }
 
     /// Replaces `token` wherever a server (or an answer's value) echoed it back as a whole:
-    /// in the server's message and in the issues, which quote received values. The SDK's own
+    /// in the server's message and in the issues, which quote received values (in their
+    /// messages) and received keys (in their paths, which the error's message shows). The SDK's own
     /// words are never touched, and a token too short to be secret is replaced just the same.
     pub fn redact(&mut self, token: &str) {
         let token = token.trim();
@@ -449,8 +450,14 @@ impl Error {
             return;
         }
         let fix = |text: &mut String| {
-            if let Some(clean) = redacted(text, token) {
+            if let Some(clean) = redacted(text, token, token_char) {
                 *text = clean;
+            }
+        };
+        // In a path a key stands between `.`s and brackets, even a key with dots in it.
+        let fix_path = |path: &mut String| {
+            if let Some(clean) = redacted(path, token, |c| c != '.' && token_char(c)) {
+                *path = clean;
             }
         };
         match self {
@@ -471,6 +478,7 @@ impl Error {
             | Error::InvalidResponse { issues, .. } => {
                 for issue in issues {
                     fix(&mut issue.message);
+                    fix_path(&mut issue.path);
                 }
             }
             Error::NetworkError { detail, .. } => {
@@ -489,17 +497,17 @@ fn token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+' | '/' | '=')
 }
 
-/// `text` with every whole occurrence of `token` replaced by `[redacted]`, or `None` when it
-/// has none.
-fn redacted(text: &str, token: &str) -> Option<String> {
+/// `text` with every whole occurrence of `token` (no character of `touches` on either side)
+/// replaced by `[redacted]`, or `None` when it has none.
+fn redacted(text: &str, token: &str, touches: impl Fn(char) -> bool) -> Option<String> {
     let mut out = String::new();
     let mut rest = text;
     let mut changed = false;
     while let Some(at) = rest.find(token) {
         let before = rest.get(..at).unwrap_or("");
         let after = rest.get(at + token.len()..).unwrap_or("");
-        let whole = !before.chars().next_back().is_some_and(token_char)
-            && !after.chars().next().is_some_and(token_char);
+        let whole = !before.chars().next_back().is_some_and(&touches)
+            && !after.chars().next().is_some_and(&touches);
         out.push_str(before);
         if whole {
             out.push_str("[redacted]");
@@ -726,5 +734,39 @@ mod tests {
         };
         e.redact("ab");
         assert_eq!(e.issues()[0].message, "got a string (\"[redacted]\")");
+    }
+
+    #[test]
+    fn redacts_the_token_from_issue_paths_where_it_is_a_key() {
+        let token = "tok.Secret-42";
+        let mut e = Error::InvalidResponse {
+            context: "x".into(),
+            issues: [
+                token.to_owned(),
+                format!("Settings.{token}"),
+                format!("Settings.{token}.Value"),
+                format!("[0].{token}[1]"),
+                format!("Settings.{token}x"),
+                format!("x{token}"),
+            ]
+            .into_iter()
+            .map(|path| Issue::new(path, "bad"))
+            .collect(),
+        };
+        e.redact(token);
+        let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "[redacted]",
+                "Settings.[redacted]",
+                "Settings.[redacted].Value",
+                "[0].[redacted][1]",
+                "Settings.tok.Secret-42x",
+                "xtok.Secret-42"
+            ]
+        );
+        // What the message shows: only the two that were not the token.
+        assert_eq!(e.to_string().matches(token).count(), 2);
     }
 }

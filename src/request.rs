@@ -144,24 +144,40 @@ impl ApiRequest {
         self
     }
 
-    /// Sets the JSON body.
-    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<ApiRequest, Error> {
-        let text = serde_json::to_string(body).map_err(|e| Error::InvalidRequest {
+    /// Sets the JSON body. A `GET` has none (`fetch` refuses one): its parameters go in the
+    /// query, and a body is [`Error::InvalidRequest`].
+    pub fn json<B: Serialize + ?Sized>(self, body: &B) -> Result<ApiRequest, Error> {
+        let invalid = |issue| Error::InvalidRequest {
             context: "Invalid request",
-            issues: vec![Issue::new(
+            issues: vec![issue],
+        };
+        self.body_allowed().map_err(invalid)?;
+        let text = serde_json::to_string(body).map_err(|e| {
+            invalid(Issue::new(
                 "body",
                 format!("could not be written as JSON ({e})"),
-            )],
+            ))
         })?;
+        self.json_text(text).map_err(invalid)
+    }
+
+    /// Sets the body to this JSON text, as it is (already checked to be JSON by its maker);
+    /// not for a `GET`.
+    pub(crate) fn json_text(mut self, text: String) -> Result<ApiRequest, Issue> {
+        self.body_allowed()?;
         self.body = Some(text);
         Ok(self)
     }
 
-    /// Sets the body to this JSON text, as it is (already checked to be JSON by its maker).
-    #[cfg(all(target_arch = "wasm32", feature = "js"))]
-    pub(crate) fn json_text(mut self, text: String) -> ApiRequest {
-        self.body = Some(text);
-        self
+    /// Whether the method carries a body: not a `GET`.
+    fn body_allowed(&self) -> Result<(), Issue> {
+        if self.method == Method::Get {
+            return Err(Issue::new(
+                "body",
+                "a GET request has no body (give its parameters in `query`)",
+            ));
+        }
+        Ok(())
     }
 
     /// The request as the pipeline sends it.
@@ -216,8 +232,7 @@ impl AdultWorkClient {
 /// Reads a 2xx body as a `T`: JSON first (the SDK's reader, with its messages), then serde,
 /// whose first problem is reported at its path.
 fn read_as<T: DeserializeOwned>(body: Result<&[u8], Issue>) -> Result<T, Error> {
-    let name = std::any::type_name::<T>();
-    let name = name.rsplit("::").next().unwrap_or(name);
+    let name = short_type_name(std::any::type_name::<T>());
     let invalid = |issues| Error::InvalidResponse {
         context: format!("The server's answer is not a valid {name}"),
         issues,
@@ -231,6 +246,25 @@ fn read_as<T: DeserializeOwned>(body: Result<&[u8], Issue>) -> Result<T, Error> 
         let path = if path == "." { String::new() } else { path };
         invalid(vec![Issue::new(path, e.into_inner().to_string())])
     })
+}
+
+/// A type's name without its modules, type parameters included: `Vec<DeleteResult>`, not
+/// `DeleteResult>` (the last `::` piece of `alloc::vec::Vec<adultwork_sdk::model::DeleteResult>`).
+fn short_type_name(full: &str) -> String {
+    let mut out = String::with_capacity(full.len());
+    let mut path = String::new();
+    for c in full.chars().chain(std::iter::once('\0')) {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            path.push(c);
+            continue;
+        }
+        out.push_str(path.rsplit("::").next().unwrap_or_default());
+        path.clear();
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -265,6 +299,84 @@ mod tests {
         ] {
             let e = ApiPath::try_from(bad).unwrap_err();
             assert!(e.to_string().contains(why), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn an_invalid_answer_names_the_type_without_its_modules() {
+        use std::any::type_name;
+        use std::collections::HashMap;
+        let short = |full: &str| short_type_name(full);
+        assert_eq!(
+            short(type_name::<HashMap<String, u8>>()),
+            "HashMap<String, u8>"
+        );
+        assert_eq!(
+            short(type_name::<Vec<crate::model::DeleteResult>>()),
+            "Vec<DeleteResult>"
+        );
+        assert_eq!(short(type_name::<serde_json::Value>()), "Value");
+        assert_eq!(
+            short(type_name::<Option<(u8, bool)>>()),
+            "Option<(u8, bool)>"
+        );
+        assert_eq!(short(type_name::<[u32; 2]>()), "[u32; 2]");
+        assert_eq!(short(""), "");
+        let e = read_as::<Vec<crate::model::DeleteResult>>(Ok(b"{}")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("The server's answer is not a valid Vec<DeleteResult> (1 problem)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_pipeline_gets_the_request_as_built() {
+        let get = ApiRequest::get("/v1/PhoneChat/GetUserBookingRequirements")
+            .unwrap()
+            .query("BookUserID", 3004)
+            .query("Flag", false)
+            .query("BookUserID", "again")
+            .prepared();
+        assert_eq!(get.method, Method::Get);
+        assert_eq!(get.path, "/v1/PhoneChat/GetUserBookingRequirements");
+        assert!(
+            get.safe_to_repeat,
+            "a read is repeated like the typed reads"
+        );
+        let pairs: Vec<(&str, &str)> = get
+            .query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("BookUserID", "3004"),
+                ("Flag", "false"),
+                ("BookUserID", "again")
+            ]
+        );
+        assert_eq!(get.body, None);
+        for make in [ApiRequest::post, ApiRequest::put, ApiRequest::delete] {
+            let change = make("/v1/x").unwrap().prepared();
+            assert!(!change.safe_to_repeat, "{:?} is a change", change.method);
+            assert_eq!(change.body, None);
+        }
+    }
+
+    #[test]
+    fn a_get_has_no_body() {
+        let e = ApiRequest::get("/v1/PhoneChat/GetSettings")
+            .unwrap()
+            .json(&serde_json::json!({"BookUserID": 3004}))
+            .unwrap_err();
+        assert!(matches!(e, Error::InvalidRequest { .. }), "{e:?}");
+        assert_eq!(e.issues()[0].path, "body");
+        assert!(e.issues()[0].message.contains("query"), "{e}");
+        for make in [ApiRequest::post, ApiRequest::put, ApiRequest::delete] {
+            let request = make("/v1/x").unwrap().json(&[1, 2]).unwrap();
+            assert_eq!(request.prepared().body.as_deref(), Some("[1,2]"));
         }
     }
 

@@ -66,9 +66,10 @@ pub fn parse_everything(text: &str) {
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub mod js {
     pub use crate::js::calls::{
-        cancel_made_booking, create_booking, delete_made_bookings, get_made_booking_details,
-        reschedule_made_booking,
+        cancel_made_booking, create_booking, delete_made_bookings, delete_received_bookings,
+        get_made_booking_details, reschedule_made_booking,
     };
     pub use crate::js::checks::{can_cancel, can_delete, can_reschedule, parse_made_booking};
     pub use crate::js::client::JsClient;
+    pub use crate::js::schemas::schemas;
 }

@@ -912,3 +912,320 @@ async fn create_and_delete_with_rust_types() {
     assert!(BookingIds::new(vec![id(1), id(1)]).is_err());
     assert!(BookingIds::new(Vec::new()).is_err());
 }
+
+// --- request(): endpoints the SDK has no type for -------------------------------------------
+
+mod untyped {
+    use std::collections::HashMap;
+
+    use adultwork_sdk::model::DeleteResult;
+    use adultwork_sdk::request::ApiRequest;
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "PascalCase")]
+    struct Offer {
+        method: u8,
+        available: bool,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "PascalCase")]
+    struct Requirements {
+        #[serde(rename = "PhoneChatPPM")]
+        ppm: Option<f64>,
+        methods: Vec<Offer>,
+    }
+
+    const REQUIREMENTS: &str = "/v1/PhoneChat/GetUserBookingRequirements";
+
+    fn requirements_of(user: u32) -> ApiRequest {
+        ApiRequest::get(REQUIREMENTS)
+            .unwrap()
+            .query("BookUserID", user)
+    }
+
+    /// A fault answering `200` with this JSON text.
+    async fn answer_once(json: &str) {
+        let body = js_sys::JSON::stringify(&JsValue::from_str(json)).unwrap();
+        fault(&format!(
+            r#"{{"status":200,"contentType":"application/json","body":{}}}"#,
+            String::from(body)
+        ))
+        .await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn request_reads_an_answer_as_the_callers_type() {
+        reset().await;
+        let c = client("test-token");
+        let laura: Requirements = c.request(&requirements_of(3004)).await.unwrap();
+        assert_eq!(laura.ppm, Some(1.5));
+        assert_eq!(
+            laura.methods,
+            [1, 2, 3].map(|method| Offer {
+                method,
+                available: true
+            })
+        );
+        let velvet: Requirements = c.request(&requirements_of(3001)).await.unwrap();
+        assert_eq!(velvet.ppm, None);
+        let peach: Requirements = c.request(&requirements_of(3008)).await.unwrap();
+        let available: Vec<bool> = peach.methods.iter().map(|m| m.available).collect();
+        assert_eq!(available, [false, false, true]);
+        // Any JSON, as serde_json's Value; another token, another user's settings.
+        let settings: serde_json::Value = client("performer-token")
+            .request(&ApiRequest::get("/v1/PhoneChat/GetSettings").unwrap())
+            .await
+            .unwrap();
+        assert_eq!(settings["PhoneChatNumber"], "447700900404");
+        // The query, encoded, in order.
+        let odd = requirements_of(3004)
+            .query("text", "a b&c=d/é")
+            .query("yes", true)
+            .query("half", 1.5);
+        let _: Requirements = c.request(&odd).await.unwrap();
+        let log = received().await;
+        assert_eq!(text(&log[0], "method"), "GET");
+        assert_eq!(text(&log[0], "path"), REQUIREMENTS);
+        assert_eq!(text(&log[0], "query"), "BookUserID=3004");
+        assert_eq!(
+            text(log.last().unwrap(), "query"),
+            "BookUserID=3004&text=a+b%26c%3Dd%2F%C3%A9&yes=true&half=1.5"
+        );
+        assert!(get(&get(&log[0], "headers"), "content-type").is_undefined());
+    }
+
+    #[wasm_bindgen_test]
+    async fn request_posts_a_json_body() {
+        reset().await;
+        let request = ApiRequest::post("/v1/PhoneChat/DeleteMadeBookings")
+            .unwrap()
+            .json(&serde_json::json!({"BookingIDs": "1005,1001"}))
+            .unwrap();
+        let results: Vec<DeleteResult> = client("test-token").request(&request).await.unwrap();
+        let outcome: Vec<(u32, bool)> = results
+            .iter()
+            .map(|r| (r.booking_id.get(), r.deleted))
+            .collect();
+        assert_eq!(outcome, [(1005, true), (1001, false)]);
+        let log = received().await;
+        assert_eq!(log.len(), 1);
+        assert_eq!(text(&log[0], "method"), "POST");
+        assert_eq!(text(&log[0], "body"), r#"{"BookingIDs":"1005,1001"}"#);
+        assert_eq!(
+            text(&get(&log[0], "headers"), "content-type"),
+            "application/json"
+        );
+        // PUT and DELETE carry their bodies too.
+        for (request, method) in [
+            (ApiRequest::put("/v1/PhoneChat/Anything"), "PUT"),
+            (ApiRequest::delete("/v1/PhoneChat/Anything"), "DELETE"),
+        ] {
+            reset().await;
+            answer_once("{}").await;
+            let request = request.unwrap().json(&[1, 2]).unwrap();
+            let _: serde_json::Value = client("test-token").request(&request).await.unwrap();
+            let log = received().await;
+            assert_eq!(text(&log[0], "method"), method);
+            assert_eq!(text(&log[0], "body"), "[1,2]");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_answer_that_is_not_the_type_is_an_invalid_response_at_its_path() {
+        reset().await;
+        let c = client("test-token");
+        answer_once(r#"{"PhoneChatPPM":1.5,"Methods":[{"Method":1,"Available":true},{"Method":2,"Available":"yes"}]}"#).await;
+        let e = failed(
+            c.request::<Requirements>(&requirements_of(3004)).await,
+            "InvalidResponse",
+        );
+        assert_eq!(paths(e.issues()), ["Methods[1].Available"]);
+        assert!(
+            e.to_string()
+                .starts_with("The server's answer is not a valid Requirements"),
+            "{e}"
+        );
+        fault(r#"{"status":200,"contentType":"text/html","body":"<html>busy</html>"}"#).await;
+        let e = failed(
+            c.request::<Requirements>(&requirements_of(3004)).await,
+            "InvalidResponse",
+        );
+        assert_eq!(paths(e.issues()), [""]);
+        // The HTTP kinds are the typed calls'.
+        let e = failed(
+            c.request::<Requirements>(&requirements_of(3006)).await,
+            "Conflict",
+        );
+        assert!(e.server_message().unwrap().contains("DirectChat Only"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn request_retries_by_method_like_the_typed_calls() {
+        let c = client("test-token");
+        // A read: again after a lost answer.
+        reset().await;
+        fault(r#"{"drop":"after-headers","status":200}"#).await;
+        let _: Requirements = c.request(&requirements_of(3004)).await.unwrap();
+        assert_eq!(received().await.len(), 2);
+        // A change: not again after a lost answer, again after a 503.
+        let post = ApiRequest::post("/v1/PhoneChat/Anything")
+            .unwrap()
+            .json(&1)
+            .unwrap();
+        reset().await;
+        fault(r#"{"drop":"after-headers","status":200}"#).await;
+        failed(c.request::<serde_json::Value>(&post).await, "NetworkError");
+        assert_eq!(received().await.len(), 1);
+        reset().await;
+        fault(r#"{"status":503,"headers":{"Retry-After":"0"}}"#).await;
+        answer_once("true").await;
+        let answer: bool = c.request(&post).await.unwrap();
+        assert!(answer);
+        assert_eq!(received().await.len(), 2);
+        // The call's own options.
+        reset().await;
+        fault(r#"{"status":503,"headers":{"Retry-After":"0"}}"#).await;
+        failed(
+            c.request_with::<Requirements>(&requirements_of(3004), &call_options(None, Some(0)))
+                .await,
+            "ServerError",
+        );
+        assert_eq!(received().await.len(), 1);
+        reset().await;
+        fault(r#"{"delayMs":3000}"#).await;
+        let e = failed(
+            c.request_with::<bool>(&post, &call_options(Some(200), None))
+                .await,
+            "Timeout",
+        );
+        assert!(matches!(
+            e,
+            Error::Timeout {
+                timeout_ms: 200,
+                ..
+            }
+        ));
+        assert_eq!(received().await.len(), 1);
+        // An aborted signal: nothing sent.
+        reset().await;
+        let controller = AbortController::new().unwrap();
+        controller.abort();
+        failed(
+            c.request_with::<bool>(&post, &with_signal(controller.signal()))
+                .await,
+            "Aborted",
+        );
+        assert!(received().await.is_empty());
+        // A redirect is not followed.
+        let target = format!("{}/v1/PhoneChat/GetSettings", emulator_url());
+        fault(&format!(
+            r#"{{"status":302,"headers":{{"Location":"{target}"}}}}"#
+        ))
+        .await;
+        failed(c.request::<bool>(&post).await, "HttpError");
+        let log = received().await;
+        assert_eq!(log.len(), 1);
+        assert_eq!(text(&log[0], "path"), "/v1/PhoneChat/Anything");
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_token_is_redacted_from_what_an_answer_echoes() {
+        let secret = "tok-Secret-Value-42";
+        let c = client(secret);
+        reset().await;
+        // In a value serde quotes in its message.
+        answer_once(&format!(r#"{{"PhoneChatPPM":"{secret}","Methods":[]}}"#)).await;
+        let e = failed(
+            c.request::<Requirements>(&requirements_of(3004)).await,
+            "InvalidResponse",
+        );
+        assert!(e.issues()[0].message.contains("[redacted]"), "{e}");
+        // In a key serde reports in its path.
+        answer_once(&format!(r#"{{"{secret}":"x"}}"#)).await;
+        let e = failed(
+            c.request::<HashMap<String, u8>>(&requirements_of(3004))
+                .await,
+            "InvalidResponse",
+        );
+        for shown in [e.to_string(), format!("{e:?}"), e.issues()[0].path.clone()] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(
+            e.to_string().starts_with(
+                "The server's answer is not a valid HashMap<String, u8> (1 problem): [redacted]: "
+            ),
+            "{e}"
+        );
+        // In an error's message.
+        fault(&format!(
+            r#"{{"status":404,"body":"{{\"Message\":\"No {secret} here\"}}"}}"#
+        ))
+        .await;
+        let e = failed(
+            c.request::<Requirements>(&requirements_of(3004)).await,
+            "NotFound",
+        );
+        assert_eq!(e.server_message(), Some("No [redacted] here"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_group_manager_reads_a_members_booking_in_rust() {
+        use adultwork_sdk::rules::UserId;
+        reset().await;
+        let request = MadeBookingDetailsRequest {
+            booking_id: id(2101),
+            user_id: Some(UserId::try_from(616161).unwrap()),
+        };
+        let b = client("manager-token")
+            .get_made_booking_details(&request)
+            .await
+            .unwrap();
+        assert_eq!((b.booking_id, b.status), (id(2101), BookingStatus::Pending));
+        let log = received().await;
+        assert_eq!(
+            text(&log[0], "path"),
+            "/v1/Groups/PhoneChat/MadeBookingDetails"
+        );
+        assert_eq!(text(&log[0], "query"), "BookingID=2101&UserID=616161");
+        let e = failed(
+            client("manager-token")
+                .get_made_booking_details(&details_of(2101))
+                .await,
+            "NotFound",
+        );
+        assert_eq!(e.status(), Some(404));
+        assert_eq!(
+            text(received().await.last().unwrap(), "path"),
+            "/v1/PhoneChat/MadeBookingDetails"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn delete_received_bookings_in_rust() {
+        use adultwork_sdk::requests::DeleteMadeBookingsRequest;
+        use adultwork_sdk::rules::BookingIds;
+        reset().await;
+        let ids = BookingIds::new(vec![id(1101), id(1103), id(1105)]).unwrap();
+        let results = client("performer-token")
+            .delete_received_bookings(&DeleteMadeBookingsRequest { booking_ids: ids })
+            .await
+            .unwrap();
+        let outcome: Vec<(u32, bool)> = results
+            .0
+            .iter()
+            .map(|r| (r.booking_id.get(), r.deleted))
+            .collect();
+        assert_eq!(outcome, [(1101, false), (1103, true), (1105, true)]);
+        assert_eq!(
+            results.0[0].message.as_deref(),
+            Some("Only rejected, cancelled or confirmed bookings can be deleted.")
+        );
+        let log = received().await;
+        assert_eq!(text(&log[0], "path"), "/v1/PhoneChat/DeleteReceivedBooking");
+        assert_eq!(text(&log[0], "body"), r#"{"BookingIDs":"1101,1103,1105"}"#);
+    }
+}

@@ -345,7 +345,12 @@ impl<'a> Walk<'_, 'a, '_> {
             // Keys the type does not know come first: they usually explain the rest (a field
             // misspelt is also a field missing).
             self.refused = true;
-            let known: Vec<&str> = record.fields.iter().map(|f| f.name).collect();
+            // At the root, the keys of the types read from the same object are known too
+            // (`request()`'s options hold the request and the call's options).
+            let mut known: Vec<&str> = record.fields.iter().map(|f| f.name).collect();
+            if self.path.is_empty() {
+                known.extend(self.also.iter().copied());
+            }
             let prefix = self.path();
             for key in &members.unknown {
                 let mut path = prefix.clone();

@@ -231,3 +231,54 @@ macro_rules! deserialize_by_rule {
     )*};
 }
 pub(crate) use deserialize_by_rule;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::requests::DeleteMadeBookingsRequest;
+
+    /// `(path, message)` of every problem of `json` read as a `T` with `also`.
+    fn problems<T: Described + std::fmt::Debug>(
+        json: &str,
+        also: &[&str],
+    ) -> Vec<(String, String)> {
+        let mut source = Json::parse(json).unwrap_or_else(|e| panic!("{}", e.message));
+        match read::<T>(&mut source, Json::ROOT, Mode::Request, also) {
+            Ok(value) => panic!("read {value:?}"),
+            Err(issues) => issues.into_iter().map(|i| (i.path, i.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_at_the_root_is_matched_against_the_keys_read_with_it_too() {
+        let also = ["signal", "timeoutMs", "maxRetries"];
+        let hint = |key: &str, meant: &str| {
+            vec![(
+                key.to_owned(),
+                format!("is not a known key; did you mean \"{meant}\"?"),
+            )]
+        };
+        let json = |key: &str| format!(r#"{{"BookingIDs":[1],"{key}":1}}"#);
+        assert_eq!(
+            problems::<DeleteMadeBookingsRequest>(&json("timeout"), &also),
+            hint("timeout", "timeoutMs")
+        );
+        assert_eq!(
+            problems::<DeleteMadeBookingsRequest>(&json("signl"), &also),
+            hint("signl", "signal")
+        );
+        assert_eq!(
+            problems::<DeleteMadeBookingsRequest>(&json("BookingIds"), &also),
+            hint("BookingIds", "BookingIDs")
+        );
+        // Without a near key, every key the object may hold is listed.
+        assert_eq!(
+            problems::<DeleteMadeBookingsRequest>(&json("zzzzzzzz"), &also),
+            [(
+                "zzzzzzzz".to_owned(),
+                "is not a known key; expected one of BookingIDs, signal, timeoutMs, maxRetries"
+                    .to_owned()
+            )]
+        );
+    }
+}

@@ -20,7 +20,7 @@ pub(crate) mod checks;
 pub(crate) mod client;
 mod errors;
 mod request;
-mod schemas;
+pub(crate) mod schemas;
 
 use serde::Serialize;
 use tsify::{Ts, Tsify};

@@ -40,7 +40,7 @@ pub struct ApiRequestInit {
     #[serde(default)]
     #[tsify(type = "Record<string, string | number | boolean | undefined> | undefined")]
     pub query: Option<Query>,
-    /// The body, sent as JSON.
+    /// The body, sent as JSON (not with `"GET"`, whose parameters go in `query`).
     #[serde(default)]
     #[tsify(type = "unknown")]
     pub body: Option<JsonBody>,
@@ -316,7 +316,7 @@ fn api_request(init: &ApiRequestInit) -> Result<ApiRequest, Vec<Issue>> {
                     "could not be written as JSON (a BigInt, a cycle, or a function alone?)",
                 )]
             })?;
-        request = request.json_text(text);
+        request = request.json_text(text).map_err(|issue| vec![issue])?;
     }
     Ok(request)
 }

@@ -148,8 +148,14 @@ pub mod sdk {
             get_made_booking_details,
             reschedule_made_booking,
             create_booking,
-            delete_made_bookings
+            delete_made_bookings,
+            delete_received_bookings
         );
+        /// `client.request(options)`.
+        pub fn request(&self, options: JsValue) -> Promise {
+            let client = self.0.clone();
+            future_to_promise(async move { client.request(options).await })
+        }
         pub fn to_string_js(&self) -> String {
             self.0.to_string_js()
         }
@@ -172,8 +178,14 @@ pub mod sdk {
         get_made_booking_details,
         reschedule_made_booking,
         create_booking,
-        delete_made_bookings
+        delete_made_bookings,
+        delete_received_bookings
     );
+
+    /// The `schemas` export.
+    pub fn schemas() -> JsValue {
+        adultwork_sdk::testing::js::schemas()
+    }
 
     pub fn can_cancel(booking: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         adultwork_sdk::testing::js::can_cancel(ts(booking), options.map(ts)).map(Into::into)
