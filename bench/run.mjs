@@ -133,7 +133,7 @@ const results = {
   quick: QUICK,
   config: CONFIG,
   machine: { ...machine(), chromium: browser.version() },
-  command: QUICK ? "./scripts/bench.sh --quick" : "./scripts/bench.sh",
+  command: process.env.BENCH_COMMAND ?? `node bench/run.mjs ${process.argv.slice(2).join(" ")}`,
   versions,
   build: { ...build, sdkDir: relative(ROOT, build.sdkDir), before: build.before && { ...build.before, sdkDir: relative(ROOT, build.before.sdkDir), published: publishedSizes(build.before.sdkDir) } },
   published,

@@ -21,6 +21,8 @@ trap 'stop_emulators; remove_bench_trees' EXIT
 # Issue 19's "before": the one-declaration design on serde derives, before the engine.
 BEFORE_DEFAULT=52592c5
 usage() { echo "usage: $0 [--quick] [--before <tgz|commit> | --no-before]" >&2 && exit 2; }
+# How the report says it was made (bench/run.mjs reads it).
+export BENCH_COMMAND="./scripts/bench.sh${*:+ $*}"
 args=()
 before="$BEFORE_DEFAULT"
 while [ $# -gt 0 ]; do

@@ -157,7 +157,7 @@ export function render(r) {
     "```sh",
     "./scripts/bench.sh                     # full run, rewrites BENCHMARKS.md",
     "./scripts/bench.sh --quick             # smoke run, writes bench/results/quick.md",
-    "./scripts/bench.sh --before <tgz|commit>  # another before package (default: commit 52592c5); --no-before: none",
+    "./scripts/bench.sh --before <tgz|commit>  # another before package (default: set in scripts/bench.sh); --no-before",
     "./bench/endpoint-cost.sh               # the size per endpoint (bench/results/endpoint-cost.json, read by this report)",
     "```",
     "",
@@ -192,7 +192,7 @@ export function render(r) {
     "  an app bundles it; the `.wasm` copied next to the bundle.",
     bb
       ? `- **SDK ${beforeName}**: \`adultwork-sdk\` ${bb.version} from \`${bb.tgz.replace(/^.*\/\.cache\//, "~/.cache/")}\`, the package of the design before issue 19's engine, bundled from the same app source (\`bench/src/apps/sdk.js\`) and measured in the same pages and runs as the SDK. Its \`cancelMadeBooking\` and \`parseMadeBooking\` have the same JavaScript API.`
-      : "- **SDK before**: not in this run (`scripts/bench.sh` measures the package of commit 52592c5 unless given `--no-before`).",
+      : "- **SDK before**: not in this run (`scripts/bench.sh` measures the package of the commit it names unless given `--no-before`).",
     `- **(a)** \`fetch\` + \`JSON.parse\` + a **zod ${r.versions.zod}** schema (\`import * as z from "zod"\`, the classic API).`,
     `- **(b)** \`fetch\` + \`JSON.parse\` + a **valibot ${r.versions.valibot}** schema.`,
     `- **(c)** **ky ${r.versions.ky}** + the zod schema, a complete client: 30 s timeout per attempt; at most 2 retries, of the`,
