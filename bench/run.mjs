@@ -2,7 +2,11 @@
 // (normally through ./scripts/bench.sh, which builds pkg/ when missing and starts the emulator).
 //
 // `--only node,parse,…` runs some figures (for work on the harness); `--render FILE` rewrites the
-// report from a raw results file without measuring anything.
+// report from a raw results file without measuring anything. `--before TGZ` (scripts/bench.sh
+// passes it; `--before-label` names it) adds an earlier package of the SDK ("sdk-before") to the
+// size, parse, call and cold-start figures, measured next to the current one in the same run.
+// bench/results/endpoint-cost.json (bench/endpoint-cost.sh), when present, is added to the
+// report as the size-per-endpoint figure.
 //
 // Builds the app bundles (lib/build.mjs), serves them (lib/server.mjs), drives headless
 // Chromium with playwright-core through bench.html / cold.html (src/page/), runs the Node
@@ -13,7 +17,7 @@
 // Benchmarks are measurements, never assertions: the run only fails when something could not
 // be measured (a build failed, a page threw, a baseline disagreed with the SDK on the samples).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -23,8 +27,9 @@ import * as emulator from "./lib/emulator.mjs";
 import { machine } from "./lib/machine.mjs";
 import { render } from "./lib/report.mjs";
 import { serve } from "./lib/server.mjs";
+import { appUrl } from "./src/app-url.js";
 import { rotation } from "./src/loop.js";
-import { INVALID_FIELDS, invalidSample } from "./src/samples.js";
+import { DELETE_SAMPLES, INVALID_FIELDS, invalidSample } from "./src/samples.js";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -36,10 +41,20 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     only: { type: "string" }, // comma-separated: node,parse,profile,calls,cold,memory,concurrency
     render: { type: "string" }, // re-render a report from a raw results file, measure nothing
+    before: { type: "string" }, // the tarball of an earlier package, measured as "sdk-before"
+    "before-label": { type: "string" }, // how the report names it (e.g. "commit 52592c5")
   },
 });
+
+/** bench/endpoint-cost.sh's figure, when it has been produced (else null). */
+function endpointCost() {
+  const file = join(BENCH, "results", "endpoint-cost.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
 if (args.render) {
   const results = JSON.parse(readFileSync(args.render, "utf8"));
+  results.endpointCost ??= endpointCost();
   const out = args.out ?? (results.quick ? join(BENCH, "results", "quick.md") : join(ROOT, "BENCHMARKS.md"));
   writeFileSync(out, render(results));
   console.error(`report: ${relative(process.cwd(), out)}`);
@@ -76,25 +91,27 @@ const log = (msg) => console.error(`[bench ${((performance.now() - started) / 10
 // ---------------------------------------------------------------------------------------------
 // Build and data
 
-log("building the app bundles from the packed tarball");
-const build = await buildAll(ROOT, BENCH);
-const published = JSON.parse(
-  execFileSync(process.execPath, [join(ROOT, "scripts/sizes.mjs"), build.sdkDir, "--json"], { encoding: "utf8" }),
-);
+log(`building the app bundles from the packed tarball${args.before ? ` and the before package (${args.before})` : ""}`);
+const build = await buildAll(ROOT, BENCH, { before: args.before, beforeLabel: args["before-label"] });
+const publishedSizes = (dir) =>
+  JSON.parse(execFileSync(process.execPath, [join(ROOT, "scripts/sizes.mjs"), dir, "--json"], { encoding: "utf8" }));
+const published = publishedSizes(build.sdkDir);
 published.push({ file: build.tgz, raw: build.tgzBytes, gzip: "", brotli: "" });
+/** The SDK apps measured: the current package, and the before package when there is one. */
+const SDKS = build.before ? ["sdk", "sdk-before"] : ["sdk"];
 
 const versionOf = (name) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
 const versions = Object.fromEntries(["zod", "valibot", "ky", "esbuild", "playwright-core"].map((n) => [n, versionOf(n)]));
 
 const valid = readFileSync(join(ROOT, "tests/fixtures/made-booking.json"), "utf8");
-const samples = { valid, invalid: invalidSample(valid) };
+const samples = { valid, invalid: invalidSample(valid), "delete-valid": DELETE_SAMPLES.valid, "delete-invalid": DELETE_SAMPLES.invalid };
 
 // ---------------------------------------------------------------------------------------------
 // Node: conformance and the parse benchmark (before the browser starts, so nothing competes)
 
 const nodeBench = (mode, options = {}) =>
   JSON.parse(
-    execFileSync(process.execPath, [join(BENCH, "src/node/node-bench.mjs"), join(build.sdkDir, "node.js"), mode, JSON.stringify(options)], {
+    execFileSync(process.execPath, [join(BENCH, "src/node/node-bench.mjs"), join(build.sdkDir, "node.js"), mode, JSON.stringify({ ...options, before: build.before ? join(build.before.sdkDir, "node.js") : undefined })], {
       encoding: "utf8",
       maxBuffer: 64 << 20,
     }),
@@ -116,10 +133,11 @@ const results = {
   quick: QUICK,
   config: CONFIG,
   machine: { ...machine(), chromium: browser.version() },
-  command: QUICK ? "./scripts/bench.sh --quick" : "./scripts/bench.sh",
+  command: process.env.BENCH_COMMAND ?? `node bench/run.mjs ${process.argv.slice(2).join(" ")}`,
   versions,
-  build: { ...build, sdkDir: relative(ROOT, build.sdkDir) },
+  build: { ...build, sdkDir: relative(ROOT, build.sdkDir), before: build.before && { ...build.before, sdkDir: relative(ROOT, build.before.sdkDir), published: publishedSizes(build.before.sdkDir) } },
   published,
+  endpointCost: endpointCost(),
   samples: { validBytes: Buffer.byteLength(samples.valid), invalidBytes: Buffer.byteLength(samples.invalid), invalidFields: INVALID_FIELDS },
   conformance,
   node: nodeParse,
@@ -141,9 +159,9 @@ try {
   // Same data, same answers: every app must agree with the SDK before anything is timed.
   log("checking that every app gives the same answers on both samples");
   {
-    const { context, page } = await benchPage(["none", "sdk", "zod", "valibot", "kyzod"]);
+    const { context, page } = await benchPage(["none", ...SDKS, "zod", "valibot", "kyzod", "sdk-mix"]);
     const verified = {};
-    for (const app of ["sdk", "zod", "valibot", "kyzod"]) verified[app] = await page.evaluate((a) => window.bench.verify(a), app);
+    for (const app of [...SDKS, "zod", "valibot", "kyzod", "sdk-mix"]) verified[app] = await page.evaluate((a) => window.bench.verify(a), app);
     await context.close();
     const expected = [...INVALID_FIELDS].sort();
     for (const [app, v] of Object.entries(verified)) {
@@ -161,7 +179,7 @@ try {
   // Figure 2: JSON text → validated MadeBooking.
   if (want("parse")) {
     log("figure 2: text → validated MadeBooking (Chromium)");
-    const names = ["none", "sdk", "zod", "valibot"];
+    const names = ["none", ...SDKS, "zod", "valibot"];
     const { context, page, errors } = await benchPage(names);
     const runs = {};
     const { warmMs, ms, reps } = CONFIG.parse;
@@ -210,8 +228,8 @@ try {
   // Figure 3: one complete call against the fetch stub.
   if (want("calls")) {
     log("figure 3: one complete call (fetch stub)");
-    const names = ["stub", "none", "sdk", "sdk-client", "zod", "valibot", "kyzod"];
-    const { context, page, errors } = await benchPage(["none", "sdk", "zod", "valibot", "kyzod"]);
+    const names = ["stub", "none", ...SDKS, "sdk-client", "zod", "valibot", "kyzod"];
+    const { context, page, errors } = await benchPage(["none", ...SDKS, "zod", "valibot", "kyzod"]);
     const runs = {};
     const { warmMs, ms, reps } = CONFIG.calls;
     for (const name of names) await page.evaluate(([n, t]) => window.bench.calls(n, t), [name, warmMs]);
@@ -230,7 +248,7 @@ try {
   // Figure 4: cold start, a fresh context (empty HTTP cache) per load, apps interleaved.
   if (want("cold")) {
     log(`figure 4: cold start (${CONFIG.coldRuns} fresh page loads per app)`);
-    const names = ["none", "sdk", "zod", "valibot", "kyzod"];
+    const names = ["none", ...SDKS, "zod", "valibot", "kyzod"];
     const runs = {};
     for (let rep = 0; rep < CONFIG.coldRuns; rep++) {
       for (const name of rotation(names, rep)) {
@@ -239,18 +257,18 @@ try {
         const errors = [];
         page.on("pageerror", (e) => errors.push(String(e)));
         await page.goto(`${server.url}/src/page/cold.html`, { waitUntil: "load" });
-        const r = await page.evaluate(async (app) => {
+        const r = await page.evaluate(async (url) => {
           const request = { BookingID: 1, Reason: "Something came up" };
           const options = { accessToken: "test-token", baseUrl: "https://api-sandbox.adultwork.com" };
           const t0 = performance.now();
-          const m = await import(`/dist/apps/${app}.js`);
+          const m = await import(url);
           const t1 = performance.now();
           const booking = await m.cancel(request, options);
           const t2 = performance.now();
           if (booking.BookingID !== 1 || booking.Status !== "Cancelled") throw new Error("wrong first result");
           const resources = performance
             .getEntriesByType("resource")
-            .filter((e) => e.name.includes("/dist/apps/"))
+            .filter((e) => e.name.includes("/dist/"))
             .map((e) => ({
               name: e.name.slice(e.name.lastIndexOf("/") + 1),
               ms: e.responseEnd - e.startTime,
@@ -260,7 +278,7 @@ try {
             }));
           const wasm = globalThis.__bench.wasmTimings.map((e) => ({ what: e.what, fromT0: e.start - t0, ms: e.end - e.start, endT0: e.end - t0 }));
           return { importMs: t1 - t0, firstCallMs: t2 - t1, totalMs: t2 - t0, resources, wasm };
-        }, name);
+        }, appUrl(name));
         await context.close();
         if (errors.length) throw new Error(errors.join("\n"));
         (runs[name] ??= []).push(r);
@@ -269,12 +287,13 @@ try {
     results.cold = runs;
   }
 
-  // Figure 5: memory after 1k, 10k, 50k mixed calls, one fresh page per client.
+  // Figure 5: memory after 1k, 10k, 50k mixed calls, one fresh page per client. The SDK's are
+  // mixed across endpoints (the sdk-mix app; harness.js `mix` says how).
   if (want("memory")) {
     log(`figure 5: memory after ${CONFIG.memory.join(", ")} calls`);
     results.memory = {};
     for (const name of ["sdk", "sdk-client", "zod", "valibot", "kyzod"]) {
-      const app = name === "sdk-client" ? "sdk" : name;
+      const app = name === "sdk" || name === "sdk-client" ? "sdk-mix" : name;
       const { context, page, errors } = await benchPage([app]);
       const cdp = await context.newCDPSession(page);
       const measure = async (calls, outcome) => {

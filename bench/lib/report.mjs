@@ -2,17 +2,15 @@ import { readFileSync } from "node:fs";
 // Renders BENCHMARKS.md from the raw results of bench/run.mjs.
 import { median, summary } from "./stats.mjs";
 
-const SIZE_BUDGET = 30_000; // bytes, gzip: "30 KB" read as 30 × 1,000 bytes (the stricter reading)
-const COLD_BUDGET_MS = 10;
-// Issue 10 (the rebuild on serde, serde-wasm-bindgen, gloo-net, tsify): measured against the
-// hand-written core it replaced (d206059), as this report measured that one on 2026-11-27.
-const HANDWRITTEN_SIZE = 45_841; // gzip .wasm + bundled JS, as issue 10 states it (this report: 46,209)
-const REBUILD_SIZE_BUDGET = 50_400; // at most 10% growth, with a breakdown of where the bytes go
-// SDK `cancelMadeBooking`, figure 3, of the hand-written core rerun on this host on 2026-11-29
-// (12:16 UTC, d206059; the host measured 3-4x slower than on 2026-11-27, when it was 77.4 µs).
-// Re-measure: see bench/what-was-tried.md.
-const HANDWRITTEN_CALL_US = 214.4;
-const REBUILD_CALL_BUDGET = 1.5; // × the hand-written core's call
+// Issue 19's budgets ("A download that does not grow with the API"): bench figures, before and
+// after in the same run. The only figures this file holds; everything else comes from the run.
+const SIZE_BUDGET = 40_000; // B gzip: the .wasm + the package's JS as an app bundles it
+const SIZE_TOWARD = 30_000; // B gzip: where the size should head ("toward 30,000 B")
+const PARSE_BUDGET = 1; // × JSON.parse + zod's time per answer: no slower, valid and invalid
+const COLD_BUDGET = 2; // × the no-client app's cold start
+const CALL_BUDGET = 2; // × fetch + JSON.parse + zod's call over the stubbed fetch
+const ENDPOINT_REUSE_BUDGET = 800; // B gzip: one more endpoint reusing an answer type
+const ENDPOINT_NEW_TYPE_BUDGET = 2_000; // B gzip: one more endpoint with a new ten-field answer type
 const HEAP_NOISE = 64 * 1024; // bytes of JS heap change over the last interval treated as noise
 
 const LABEL = {
@@ -20,8 +18,10 @@ const LABEL = {
   json: "JSON.parse only (no validation)",
   stub: "fetch stub + `response.text()` only (the floor)",
   sdk: "**SDK** `cancelMadeBooking`",
+  "sdk-before": "**SDK before** `cancelMadeBooking`",
   "sdk-client": "**SDK** `new AdultWorkClient(…).cancelMadeBooking`",
   "sdk-parse": "**SDK** `parseMadeBooking(text)`",
+  "sdk-before-parse": "**SDK before** `parseMadeBooking(text)`",
   zod: "(a) fetch + JSON.parse + zod",
   "zod-parse": "(a) `JSON.parse` + zod",
   valibot: "(b) fetch + JSON.parse + valibot",
@@ -62,6 +62,16 @@ function grows(pts) {
   return why.length ? `**yes**: ${why.join(", ")}` : "no";
 }
 
+/** How many calls of each endpoint the SDK's mixed memory workload made (", 12,500 each" or a list). */
+function sdkEndpoints(pts) {
+  const counts = {};
+  for (const x of pts.slice(1)) for (const [k, n] of Object.entries(x.outcome?.endpoints ?? {})) counts[k] = (counts[k] ?? 0) + n;
+  const list = Object.entries(counts);
+  if (!list.length) return "";
+  const same = list.every(([, n]) => n === list[0][1]);
+  return same ? `, ${int(list[0][1])} calls each` : `: ${list.map(([k, n]) => `${k} ${int(n)}`).join(", ")}`;
+}
+
 /** The top of a CPU profile summary (run.mjs selfTimes) as Markdown lines. */
 function profileTable(pr, rows = 12) {
   return [
@@ -75,8 +85,62 @@ function profileTable(pr, rows = 12) {
   ];
 }
 
+/**
+ * Figure 1's size per endpoint, from bench/endpoint-cost.sh's JSON (or how to produce it).
+ * @param {any} ec the JSON, or null @param {any} b the run's build facts
+ */
+function endpointCostSection(ec, b) {
+  const head = ["### What one more endpoint costs (`bench/endpoint-cost.sh`)", ""];
+  if (!ec) {
+    return [
+      ...head,
+      "Not measured for this report: `./bench/endpoint-cost.sh` builds the variants (a few minutes) and writes",
+      "`bench/results/endpoint-cost.json`; then `node bench/run.mjs --render bench/results/<run>.json` (or the next run)",
+      "adds the figure here and to the budget check.",
+      "",
+    ];
+  }
+  const a = ec.variants.find((v) => v.id === "a");
+  const same = a && b.wasm.sha256 && a.wasmSha256 === b.wasm.sha256;
+  const source = `${ec.source.commit.slice(0, 7)}${ec.source.dirty ? " with uncommitted changes" : ""}`;
+  return [
+    ...head,
+    `Builds of the source at ${source} (${ec.date.slice(0, 10)}), made for the figure and never shipped: each variant is`,
+    "the source as it is plus (or minus) one endpoint, patched in a temporary worktree (`bench/endpoint-cost/*.diff`)",
+    `and built with the release pipeline (${ec.pipeline}). JS is the package's JavaScript as an app bundles it`,
+    "(`export *`, minified, as in the budget), gzip -9. The endpoint's cost is the variant minus (a), or for (d), which",
+    "has one shipped endpoint less, (a) minus the variant.",
+    "",
+    table(
+      ["variant", ".wasm raw", ".wasm gzip", "JS gzip", ".wasm + JS gzip", "the endpoint: .wasm gzip", "JS gzip", ".wasm + JS gzip"],
+      ec.variants.map((v) => [
+        `(${v.id}) ${v.title}`,
+        int(v.wasm.raw),
+        int(v.wasm.gzip),
+        int(v.js.gzip),
+        int(v.totalGzip),
+        v.cost ? signed(v.cost.wasmGzip) : "",
+        v.cost ? signed(v.cost.jsGzip) : "",
+        v.cost ? `**${signed(v.cost.totalGzip)}**` : "",
+      ]),
+      "lrrrrrrr",
+    ),
+    "",
+    ...ec.variants.filter((v) => v.what).map((v) => `- (${v.id}) ${v.what}`),
+    "",
+    same
+      ? "Variant (a) is byte for byte the `.wasm` measured in this run."
+      : `Variant (a)'s \`.wasm\` is **not** the one measured in this run (${a ? `${int(a.wasm.gzip)} B gzip there, ${int(b.wasm.gzip)} B here` : "no variant (a)"}): rerun \`./bench/endpoint-cost.sh\` on the source of \`pkg/\`.`,
+    "",
+  ];
+}
+
 export function render(r) {
   const b = r.build;
+  const bb = b.before; // the before package (scripts/bench.sh --before), or null/undefined
+  const beforeName = bb ? `before (${bb.label})` : "before";
+  LABEL["sdk-before"] = `**SDK ${beforeName}** \`cancelMadeBooking\``;
+  LABEL["sdk-before-parse"] = `**SDK ${beforeName}** \`parseMadeBooking(text)\``;
   const out = [];
   const p = (...lines) => out.push(...lines);
   const m = r.machine;
@@ -91,12 +155,15 @@ export function render(r) {
     "## Reproduce",
     "",
     "```sh",
-    "./scripts/bench.sh          # full run, rewrites BENCHMARKS.md (about 5 minutes)",
-    "./scripts/bench.sh --quick  # smoke run in under a minute, writes bench/results/quick.md",
+    "./scripts/bench.sh                     # full run, rewrites BENCHMARKS.md",
+    "./scripts/bench.sh --quick             # smoke run, writes bench/results/quick.md",
+    "./scripts/bench.sh --before <tgz|commit>  # another before package (default: set in scripts/bench.sh); --no-before",
+    "./bench/endpoint-cost.sh               # the size per endpoint (bench/results/endpoint-cost.json, read by this report)",
     "```",
     "",
     "It assumes `scripts/setup.sh` has run, builds `pkg/` only if it is missing (run `./scripts/build.sh` first to",
-    "measure the current sources), builds and starts the local API emulator, and writes the raw figures to",
+    "measure the current sources), builds the before package once per commit (cached in",
+    "`~/.cache/adultwork-sdk/bench-before/`), builds and starts the local API emulator, and writes the raw figures to",
     `\`bench/results/\` (git-ignored). This run took ${r.elapsedSeconds} s.`,
     "",
     "## Machine",
@@ -123,6 +190,9 @@ export function render(r) {
     "",
     `- **SDK**: \`adultwork-sdk\` ${b.version}, unpacked from \`pkg/${b.tgz}\` (what \`npm install\` gives an app) and bundled like`,
     "  an app bundles it; the `.wasm` copied next to the bundle.",
+    bb
+      ? `- **SDK ${beforeName}**: \`adultwork-sdk\` ${bb.version} from \`${bb.tgz.replace(/^.*\/\.cache\//, "~/.cache/")}\`, the package of the design before issue 19's engine, bundled from the same app source (\`bench/src/apps/sdk.js\`) and measured in the same pages and runs as the SDK. Its \`cancelMadeBooking\` and \`parseMadeBooking\` have the same JavaScript API.`
+      : "- **SDK before**: not in this run (`scripts/bench.sh` measures the package of the commit it names unless given `--no-before`).",
     `- **(a)** \`fetch\` + \`JSON.parse\` + a **zod ${r.versions.zod}** schema (\`import * as z from "zod"\`, the classic API).`,
     `- **(b)** \`fetch\` + \`JSON.parse\` + a **valibot ${r.versions.valibot}** schema.`,
     `- **(c)** **ky ${r.versions.ky}** + the zod schema, a complete client: 30 s timeout per attempt; at most 2 retries, of the`,
@@ -147,78 +217,131 @@ export function render(r) {
   );
 
   // ------------------------------------------------------------------------------------------
-  // Budget
+  // Budget (issue 19), before and after from this run
   const sdkOnly = b.bundles["sdk-only"];
   const sizeTotal = b.wasm.gzip + sdkOnly.gzip;
+  const beforeSize = bb ? bb.wasm.gzip + bb.bundles["sdk-only"].gzip : null;
+  const ec = r.endpointCost;
   const budget = [];
-  budget.push([
-    "`.wasm` + JS glue ≤ 30 KB gzip",
-    `${int(sizeTotal)} B = .wasm ${int(b.wasm.gzip)} + JS ${int(sdkOnly.gzip)}`,
-    verdict(sizeTotal <= SIZE_BUDGET, sizeTotal <= SIZE_BUDGET ? `(${int(SIZE_BUDGET - sizeTotal)} B to spare)` : `by ${int(sizeTotal - SIZE_BUDGET)} B (${pct(sizeTotal / SIZE_BUDGET - 1)} over)`),
-  ]);
-  budget.push([
-    `rebuild: size no more than 10% over the hand-written core's ${int(HANDWRITTEN_SIZE)} B (≤ ${int(REBUILD_SIZE_BUDGET)} B)`,
-    `${int(sizeTotal)} B (${pct(sizeTotal / HANDWRITTEN_SIZE - 1)} over ${int(HANDWRITTEN_SIZE)} B)`,
-    verdict(sizeTotal <= REBUILD_SIZE_BUDGET, sizeTotal <= REBUILD_SIZE_BUDGET ? `(${int(REBUILD_SIZE_BUDGET - sizeTotal)} B to spare)` : `by ${int(sizeTotal - REBUILD_SIZE_BUDGET)} B; where the bytes go: "What fills the .wasm" below`),
-  ]);
-  if (r.calls) {
-    const call = median(r.calls.sdk);
-    const limit = HANDWRITTEN_CALL_US * REBUILD_CALL_BUDGET;
-    budget.push([
-      `rebuild: one call (fetch stubbed, Chromium) ≤ ${REBUILD_CALL_BUDGET}× the hand-written core's ${fixed(HANDWRITTEN_CALL_US, 1)} µs on this host (≤ ${fixed(limit, 1)} µs)`,
-      `${fixed(call, 1)} µs (${fixed(call / HANDWRITTEN_CALL_US, 2)}×)`,
-      verdict(call <= limit, call <= limit ? `(${fixed(limit - call, 1)} µs to spare)` : `by ${fixed(call - limit, 1)} µs`),
-    ]);
-  }
-  if (r.parse) {
-    for (const sample of ["valid", "invalid"]) {
-      const sdk = median(r.parse[sample].sdk);
-      const zod = median(r.parse[sample].zod);
-      budget.push([
-        `validated parse no slower than JSON.parse + zod (Chromium, ${sample} sample)`,
-        `SDK ${int(sdk)} ops/s vs zod ${int(zod)} ops/s`,
-        verdict(sdk >= zod, sdk >= zod ? `(${fixed(sdk / zod, 2)}× zod's rate)` : `by ${fixed(zod / sdk, 1)}× (SDK takes ${fixed(1e6 / sdk, 1)} µs, zod ${fixed(1e6 / zod, 1)} µs)`),
-      ]);
+  const notRun = "not measured in this run";
+  /** A budget row: what, before, now, verdict (PASS/MISS with the ratio). */
+  const row = (what, before, now, pass, how) => budget.push([what, before ?? "–", now, verdict(pass, how)]);
+  row(
+    `shipped size ≤ ${int(SIZE_BUDGET)} B gzip (\`.wasm\` + the package's JS as an app bundles it), toward ${int(SIZE_TOWARD)} B`,
+    bb && `${int(beforeSize)} B (.wasm ${int(bb.wasm.gzip)} + JS ${int(bb.bundles["sdk-only"].gzip)})`,
+    `${int(sizeTotal)} B (.wasm ${int(b.wasm.gzip)} + JS ${int(sdkOnly.gzip)})`,
+    sizeTotal <= SIZE_BUDGET,
+    `${fixed(sizeTotal / SIZE_BUDGET, 2)}× the budget; ${sizeTotal <= SIZE_BUDGET ? `${int(SIZE_BUDGET - sizeTotal)} B to spare` : `${int(sizeTotal - SIZE_BUDGET)} B over`}; ${sizeTotal <= SIZE_TOWARD ? `under ${int(SIZE_TOWARD)} B` : `${int(sizeTotal - SIZE_TOWARD)} B above ${int(SIZE_TOWARD)} B`}`,
+  );
+  const endpointRow = (what, limit, variant, also = []) => {
+    const v = ec?.variants?.find((x) => x.id === variant);
+    if (!v) {
+      budget.push([what, "–", ec ? `variant (${variant}) missing from bench/results/endpoint-cost.json` : "not measured: run `./bench/endpoint-cost.sh`", "–"]);
+      return;
     }
-  }
-  if (r.cold) {
-    const cold = median(r.cold.sdk.map((x) => x.totalMs));
-    const base = median(r.cold.none.map((x) => x.totalMs));
-    budget.push([
-      "cold start ≤ 10 ms (import to first validated result)",
-      `${fixed(cold)} ms (median of ${r.cold.sdk.length}; the no-client app: ${fixed(base)} ms)`,
-      verdict(cold <= COLD_BUDGET_MS, cold <= COLD_BUDGET_MS ? `(${fixed(COLD_BUDGET_MS - cold)} ms to spare)` : `by ${fixed(cold - COLD_BUDGET_MS)} ms (${fixed(cold / COLD_BUDGET_MS, 1)}×)`),
-    ]);
-  }
-  if (r.memory) {
-    for (const name of ["sdk", "sdk-client"]) {
-      const pts = r.memory[name];
-      const first = pts[1];
-      const mid = pts[pts.length - 2];
-      const last = pts[pts.length - 1];
-      const wasmGrowth = (last.wasm[0]?.memoryBytes ?? 0) - (first.wasm[0]?.memoryBytes ?? 0);
-      const heapGrowth = last.heapUsed - mid.heapUsed;
-      const ok = wasmGrowth === 0 && heapGrowth <= HEAP_NOISE;
-      budget.push([
-        `zero memory growth after warm-up (${name === "sdk" ? "`cancelMadeBooking`" : "client"})`,
-        `Wasm memory ${signed(wasmGrowth)} B from ${int(first.calls)} to ${int(last.calls)} calls; JS heap ${signed(heapGrowth)} B from ${int(mid.calls)} to ${int(last.calls)}`,
-        verdict(ok, ok ? "(JS heap change within the ±64 KiB noise allowance)" : `(Wasm ${signed(wasmGrowth)} B, JS heap ${signed(heapGrowth)} B)`),
-      ]);
+    const cost = v.cost.totalGzip;
+    row(
+      what,
+      null,
+      `${signed(cost)} B (.wasm ${signed(v.cost.wasmGzip)} + JS ${signed(v.cost.jsGzip)}), variant (${variant}) of \`bench/endpoint-cost.sh\`` +
+        also
+          .map(([label, id]) => [label, ec.variants.find((x) => x.id === id)])
+          .filter(([, x]) => x?.cost)
+          .map(([label, x]) => `; ${label}: ${signed(x.cost.totalGzip)} B (${x.id})`)
+          .join(""),
+      cost <= limit,
+      `${fixed(cost / limit, 2)}× the budget`,
+    );
+  };
+  endpointRow(`one more endpoint reusing an answer type ≤ ${int(ENDPOINT_REUSE_BUDGET)} B gzip`, ENDPOINT_REUSE_BUDGET, "b", [
+    ["reusing its request type too", "b2"],
+    ["the shipped `deleteReceivedBookings`", "d"],
+  ]);
+  endpointRow(`one more endpoint with a new ten-field answer type ≤ ${int(ENDPOINT_NEW_TYPE_BUDGET)} B gzip`, ENDPOINT_NEW_TYPE_BUDGET, "c");
+  for (const sample of ["valid", "invalid"]) {
+    const what = `validated parse no slower than \`JSON.parse\` + zod ${r.versions.zod} (Chromium, ${sample} answer)`;
+    if (!r.parse) {
+      budget.push([what, "–", notRun, "–"]);
+      continue;
     }
+    const us = (name) => 1e6 / median(r.parse[sample][name]);
+    const zod = us("zod");
+    const ratio = us("sdk") / zod;
+    row(
+      what,
+      r.parse[sample]["sdk-before"] && `${fixed(us("sdk-before"), 1)} µs (${fixed(us("sdk-before") / zod, 2)}× zod)`,
+      `${fixed(us("sdk"), 1)} µs; zod ${fixed(zod, 1)} µs`,
+      ratio <= PARSE_BUDGET,
+      `${fixed(ratio, 2)}× zod's time (budget ≤ ${PARSE_BUDGET}×)`,
+    );
+  }
+  {
+    const what = `cold start ≤ ${COLD_BUDGET}× the no-client app (import → first validated result)`;
+    if (r.cold) {
+      const ms = (name) => median(r.cold[name].map((x) => x.totalMs));
+      const base = ms("none");
+      const ratio = ms("sdk") / base;
+      row(
+        what,
+        r.cold["sdk-before"] && `${fixed(ms("sdk-before"))} ms (${fixed(ms("sdk-before") / base, 2)}×)`,
+        `${fixed(ms("sdk"))} ms; no client ${fixed(base)} ms (medians of ${r.cold.sdk.length})`,
+        ratio <= COLD_BUDGET,
+        `${fixed(ratio, 2)}× the no-client app (budget ≤ ${COLD_BUDGET}×)`,
+      );
+    } else budget.push([what, "–", notRun, "–"]);
+  }
+  {
+    const what = `one call over the stubbed fetch ≤ ${CALL_BUDGET}× fetch + \`JSON.parse\` + zod (\`cancelMadeBooking\`, Chromium)`;
+    if (r.calls) {
+      const zod = median(r.calls.zod);
+      const ratio = median(r.calls.sdk) / zod;
+      row(
+        what,
+        r.calls["sdk-before"] && `${fixed(median(r.calls["sdk-before"]), 1)} µs (${fixed(median(r.calls["sdk-before"]) / zod, 2)}×)`,
+        `${fixed(median(r.calls.sdk), 1)} µs; zod ${fixed(zod, 1)} µs`,
+        ratio <= CALL_BUDGET,
+        `${fixed(ratio, 2)}× zod's call (budget ≤ ${CALL_BUDGET}×)`,
+      );
+    } else budget.push([what, "–", notRun, "–"]);
+  }
+  for (const name of ["sdk", "sdk-client"]) {
+    const what = `Wasm memory flat over ${r.config.memory.at(-1).toLocaleString("en-US")} mixed calls (${name === "sdk" ? "one-shot functions" : "one client"})`;
+    if (!r.memory) {
+      budget.push([what, "–", notRun, "–"]);
+      continue;
+    }
+    const pts = r.memory[name];
+    const first = pts[1];
+    const mid = pts[pts.length - 2];
+    const last = pts[pts.length - 1];
+    const wasmGrowth = (last.wasm[0]?.memoryBytes ?? 0) - (first.wasm[0]?.memoryBytes ?? 0);
+    const tables = (last.wasm[0]?.tables ?? []).join() !== (first.wasm[0]?.tables ?? []).join();
+    const heapGrowth = last.heapUsed - mid.heapUsed;
+    row(
+      what,
+      null,
+      `Wasm memory ${signed(wasmGrowth)} B from ${int(first.calls)} to ${int(last.calls)} calls${tables ? ", tables grew" : ""} (${int(last.wasm[0]?.memoryBytes)} B); JS heap ${signed(heapGrowth)} B from ${int(mid.calls)} to ${int(last.calls)}`,
+      wasmGrowth === 0 && !tables,
+      wasmGrowth === 0 && !tables ? "no growth after warm-up" : `grew ${signed(wasmGrowth)} B after warm-up`,
+    );
   }
   p(
     "## Budget check",
     "",
-    table(["budget", "measured", "verdict"], budget, "lll"),
+    `Issue 19's budgets. "Before" is ${bb ? `the package of ${bb.label}, measured in this same run` : "not in this run"}; "now" is \`pkg/\`.`,
+    "",
+    table(["budget", bb ? beforeName : "before", "now", "verdict"], budget, "llll"),
     "",
     "- Size counts what a browser downloads for the SDK: the `.wasm` and all of the SDK's JavaScript, minified, as an",
-    "  app bundles it (esbuild bundle of `export * from \"adultwork-sdk\"`), each gzip -9 on its own (two files). 1 KB =",
-    "  1,000 bytes. The app's own code is not counted.",
+    "  app bundles it (esbuild bundle of `export * from \"adultwork-sdk\"`), each gzip -9 on its own (two files). The",
+    "  app's own code is not counted.",
+    "- One more endpoint: what its code adds to the same two files, from builds of the current source with the release",
+    "  pipeline that are never shipped (figure 1, \"What one more endpoint costs\").",
     "- Parse speed compares `parseMadeBooking(text)` with `schema.parse(JSON.parse(text))` (valid) and",
-    "  `safeParse` collecting every issue (invalid), same page, same run (figure 2).",
-    "- Memory: the Wasm memory must not grow at all after the first checkpoint; the JS heap (after two forced",
-    `  collections) may move by at most 64 KiB over the last interval (${r.memory ? int(r.memory.sdk.at(-1).calls - r.memory.sdk.at(-2).calls) : "–"} calls), far less than one leaked`,
-    "  object per call would add.",
+    "  `safeParse` collecting every issue (invalid), same page, same run (figure 2); the ratio is time per answer.",
+    "- Memory: the SDK's calls are mixed across endpoints (figure 5); its Wasm memory and tables must not grow at all",
+    `  after the first checkpoint. The JS heap (after two forced collections) is shown; a change over the last interval`,
+    `  (${r.memory ? int(r.memory.sdk.at(-1).calls - r.memory.sdk.at(-2).calls) : "–"} calls) within ±64 KiB is noise, far less than one leaked object per call would add (figure 5's "grows" column).`,
     "",
     readFileSync(new URL("../what-was-tried.md", import.meta.url), "utf8").trim(),
     "",
@@ -227,15 +350,26 @@ export function render(r) {
   // ------------------------------------------------------------------------------------------
   // 1. Size
   {
-    const pub = Object.fromEntries(r.published.map((row) => [row.file, row]));
+    const bpub = bb?.published ? Object.fromEntries(bb.published.map((row) => [row.file.endsWith(".tgz") ? ".tgz" : row.file, row])) : null;
+    if (bpub && bb.tgzBytes) bpub[".tgz"] = { raw: bb.tgzBytes, gzip: "" };
+    const cellOf = (v) => (v === "" || v === undefined ? "" : int(v));
     p(
       "## 1. Shipped size",
       "",
       "### As published (`scripts/sizes.mjs` on the unpacked tarball)",
       "",
       table(
-        ["file", "raw", "gzip -9", "brotli 11"],
-        r.published.map((row) => [row.file.includes("total") ? `**${row.file}**` : `\`${row.file}\``, int(row.raw), row.gzip === "" ? "" : int(row.gzip), row.brotli === "" ? "" : int(row.brotli)]),
+        ["file", "raw", "gzip -9", "brotli 11", ...(bpub ? [`${beforeName}: raw`, "gzip -9"] : [])],
+        r.published.map((row) => {
+          const before = bpub?.[row.file.endsWith(".tgz") ? ".tgz" : row.file];
+          return [
+            row.file.includes("total") ? `**${row.file}**` : `\`${row.file}\``,
+            int(row.raw),
+            cellOf(row.gzip),
+            cellOf(row.brotli),
+            ...(bpub ? [before ? int(before.raw) : "(none)", before ? cellOf(before.gzip) : ""] : []),
+          ];
+        }),
       ),
       "",
       "### As bundled and minified in an app (bytes)",
@@ -246,19 +380,29 @@ export function render(r) {
       const t = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
       return [label, int(t.raw), int(t.gzip), int(t.brotli), signed(t.gzip - none.gzip), signed(t.brotli - none.brotli)];
     };
+    const sizeRow = (label, f) => [label, int(f.raw), int(f.gzip), int(f.brotli), "", ""];
     const sdkJs = b.bundles.sdk;
+    const beforeRows = bb
+      ? [
+          row(`**SDK ${beforeName}** app: JS bundle`, [bb.bundles.sdk]),
+          sizeRow(`**SDK ${beforeName}** app: \`.wasm\` (copied)`, bb.wasm),
+          row(`**SDK ${beforeName}** app: JS + \`.wasm\``, [bb.bundles.sdk, bb.wasm]),
+        ]
+      : [];
     p(
       table(
         ["app", "raw", "gzip -9", "brotli 11", "extra gzip over no client", "extra brotli over no client"],
         [
           row(LABEL.none, [none]),
           row("**SDK** app: JS bundle", [sdkJs]),
-          ["**SDK** app: `.wasm` (copied)", int(b.wasm.raw), int(b.wasm.gzip), int(b.wasm.brotli), "", ""],
+          sizeRow("**SDK** app: `.wasm` (copied)", b.wasm),
           row("**SDK** app: JS + `.wasm`", [sdkJs, b.wasm]),
+          ...beforeRows,
           row(LABEL.zod, [b.bundles.zod]),
           row(LABEL.valibot, [b.bundles.valibot]),
           row(LABEL.kyzod, [b.bundles.kyzod]),
-          ["SDK alone, all exports (`export *`): JS", int(sdkOnly.raw), int(sdkOnly.gzip), int(sdkOnly.brotli), "", ""],
+          sizeRow("SDK alone, all exports (`export *`): JS", sdkOnly),
+          ...(bb ? [sizeRow(`SDK ${beforeName} alone, all exports: JS`, bb.bundles["sdk-only"])] : []),
         ],
       ),
       "",
@@ -280,6 +424,7 @@ export function render(r) {
         "ll",
       ),
       "",
+      ...endpointCostSection(ec, b),
     );
   }
 
@@ -292,12 +437,13 @@ export function render(r) {
     const names = [
       ["none", LABEL.json],
       ["sdk", LABEL["sdk-parse"]],
+      ...(r.parse.valid["sdk-before"] ? [["sdk-before", LABEL["sdk-before-parse"]]] : []),
       ["zod", LABEL["zod-parse"]],
       ["valibot", LABEL["valibot-parse"]],
     ];
-    const cell = (runs, name) => (runs ? `${int(median(runs[name]))} ${spread(runs[name])}` : "–");
-    const us = (runs, name) => (runs ? fixed(1e6 / median(runs[name]), 2) : "–");
-    const vsZod = (runs, name) => (runs ? `${fixed(median(runs[name]) / median(runs.zod), 2)}×` : "–");
+    const cell = (runs, name) => (runs?.[name] ? `${int(median(runs[name]))} ${spread(runs[name])}` : "–");
+    const us = (runs, name) => (runs?.[name] ? fixed(1e6 / median(runs[name]), 2) : "–");
+    const vsZod = (runs, name) => (runs?.[name] ? `${fixed(median(runs[name]) / median(runs.zod), 2)}×` : "–");
     p(
       "## 2. JSON text → validated `MadeBooking`",
       "",
@@ -361,7 +507,7 @@ export function render(r) {
       "",
       table(
         ["client", "µs per call", "over the floor", "vs SDK `cancelMadeBooking`"],
-        ["stub", "none", "sdk", "sdk-client", "zod", "valibot", "kyzod"].map((name) => {
+        ["stub", "none", "sdk", "sdk-client", "sdk-before", "zod", "valibot", "kyzod"].filter((name) => r.calls[name]).map((name) => {
           const v = median(r.calls[name]);
           return [LABEL[name], `${fixed(v, 1)} ${spread(r.calls[name])}`, name === "stub" ? "" : fixed(v - floor, 1), `${fixed(v / sdk, 2)}×`];
         }),
@@ -385,7 +531,7 @@ export function render(r) {
   // ------------------------------------------------------------------------------------------
   // 4. Cold start
   if (r.cold) {
-    const names = ["none", "sdk", "zod", "valibot", "kyzod"];
+    const names = ["none", "sdk", "sdk-before", "zod", "valibot", "kyzod"].filter((name) => r.cold[name]);
     p(
       "## 4. Cold start",
       "",
@@ -451,6 +597,11 @@ export function render(r) {
       "",
       `One fresh page per client, fetch stubbed; calls awaited one after another. Per 20 calls: 14 answered with the valid`,
       "sample, 4 with the invalid one, 1 with an already-aborted `AbortSignal`, 1 aborted right after the call starts.",
+      "The SDK's calls are mixed: one endpoint per block of 20 calls, in turn, `cancelMadeBooking`, `getMadeBookingDetails`,",
+      "`deleteMadeBookings` (answered with a `DeleteResults` sample, valid or with two wrong fields) and a client's",
+      "`request()` with no schema (a GET answered with the booking, handed over as parsed: the invalid sample is valid JSON,",
+      "so those calls succeed); as one-shot functions (`request()` on a client, the only form it has) and as one",
+      `client's methods (\`bench/src/apps/sdk-mix.js\`)${sdkEndpoints(r.memory.sdk)}. The baselines call their cancel.`,
       "At each checkpoint: two `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage` (CDP) for the JS heap, and",
       "the SDK's Wasm `memory.buffer.byteLength` and table sizes read from the instance, captured by wrapping",
       "`WebAssembly.instantiate` / `WebAssembly.Instance` in the page before the import (the package is unchanged).",
@@ -459,12 +610,13 @@ export function render(r) {
         ["client", ...cps.map((c) => `JS heap after ${int(c)} calls`), `Δ ${int(cps.at(-2))} → ${int(cps.at(-1))}`, "Wasm memory (all checkpoints)", "Wasm tables", "grows after warm-up?", "outcomes (ok / invalid / aborted / other)"],
         ["sdk", "sdk-client", "zod", "valibot", "kyzod"].map((name) => {
           const pts = r.memory[name];
+          const label = { sdk: "**SDK** one-shot functions, mixed", "sdk-client": "**SDK** one client's methods, mixed" }[name] ?? LABEL[name];
           const mems = [...new Set(pts.map((x) => x.wasm[0]?.memoryBytes))];
           const tables = [...new Set(pts.map((x) => x.wasm[0]?.tables.join("+")))];
           const o = pts.at(-1).outcome;
           const total = pts.slice(1).reduce((a, x) => ({ ok: a.ok + x.outcome.ok, invalid: a.invalid + x.outcome.invalid, aborted: a.aborted + x.outcome.aborted, other: a.other + x.outcome.other }), { ok: 0, invalid: 0, aborted: 0, other: 0 });
           return [
-            LABEL[name],
+            label,
             ...pts.map((x) => int(x.heapUsed)),
             signed(pts.at(-1).heapUsed - pts.at(-2).heapUsed),
             pts[0].wasm.length ? mems.map(int).join(" → ") : "–",

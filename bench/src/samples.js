@@ -27,3 +27,12 @@ export const INVALID_FIELDS = [
   "Candidate.UserID",
   "Candidate.Total",
 ];
+
+/**
+ * The answers of `deleteMadeBookings({ BookingIDs: [1] })` for the memory figure's mixed calls:
+ * one result for booking 1, and the same with two wrong fields.
+ */
+export const DELETE_SAMPLES = {
+  valid: JSON.stringify([{ BookingID: 1, Deleted: true, Message: null }]),
+  invalid: JSON.stringify([{ BookingID: 1, Deleted: "yes", Message: 7 }]),
+};

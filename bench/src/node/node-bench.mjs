@@ -1,5 +1,6 @@
 // The Node side: `node node-bench.mjs <path of the SDK's node.js> conformance|parse [options JSON]`.
-// Prints one JSON document. The SDK is loaded through its Node entry (node.js: the .wasm read
+// Prints one JSON document. With `options.before` (the before package's node.js) the parse
+// benchmark also times that package ("sdk-before"). The SDK is loaded through its Node entry (node.js: the .wasm read
 // from disk and compiled synchronously); zod and valibot from the repository's node_modules,
 // unbundled, with the same schemas and app functions as the browser bundles.
 import { readFileSync } from "node:fs";
@@ -12,12 +13,13 @@ import { rotation, runSync } from "../loop.js";
 import { invalidSample } from "../samples.js";
 
 const [sdkEntry, mode, json = "{}"] = process.argv.slice(2);
+const options = JSON.parse(json);
 const sdk = await import(pathToFileURL(sdkEntry).href);
 const valid = readFileSync(new URL("../../../tests/fixtures/made-booking.json", import.meta.url), "utf8");
 const samples = { valid, invalid: invalidSample(valid) };
 
 // The same two functions as src/apps/sdk.js, over the Node entry.
-const sdkApp = {
+const sdkApp = (sdk) => ({
   parse: (text) => sdk.parseMadeBooking(text),
   check(text) {
     try {
@@ -27,8 +29,9 @@ const sdkApp = {
       throw e;
     }
   },
-};
-const apps = { none: noneApp, sdk: sdkApp, zod: zodApp, valibot: valibotApp };
+});
+const apps = { none: noneApp, sdk: sdkApp(sdk), zod: zodApp, valibot: valibotApp };
+if (options.before) apps["sdk-before"] = sdkApp(await import(pathToFileURL(options.before).href));
 
 function pathOf(issue) {
   const p = issue.path;
@@ -56,8 +59,8 @@ if (mode === "conformance") {
   });
   console.log(JSON.stringify({ cases: results }));
 } else if (mode === "parse") {
-  const { ms = 1000, warmMs = 500, reps = 5 } = JSON.parse(json);
-  const names = ["none", "sdk", "zod", "valibot"];
+  const { ms = 1000, warmMs = 500, reps = 5 } = options;
+  const names = ["none", "sdk", ...(apps["sdk-before"] ? ["sdk-before"] : []), "zod", "valibot"];
   const runs = {};
   for (const sample of ["valid", "invalid"]) {
     const text = samples[sample];

@@ -1,5 +1,6 @@
 // The in-page side of the benchmarks. run.mjs imports this module into bench.html and calls
 // `window.bench.*` through page.evaluate; every timing is taken here with performance.now().
+import { appUrl } from "/src/app-url.js";
 import { runAsync, runSync } from "/src/loop.js";
 
 const SANDBOX = "https://api-sandbox.adultwork.com";
@@ -8,19 +9,24 @@ const OPTIONS = { accessToken: "test-token", baseUrl: SANDBOX };
 const BODY = JSON.stringify(REQUEST);
 const state = globalThis.__bench;
 
-/** @type {Record<string, any>} the app bundles, by name (dist/apps/<name>.js, or dist/<name>.js for "profile/sdk") */
+/** @type {Record<string, any>} the app bundles, by name (where each is: src/app-url.js) */
 const apps = {};
 let sdkClient;
+/** The memory figure's mixed calls (sdk-mix.js), one-shot and on one client. */
+let mixed;
 
 async function load(names) {
   const times = {};
   for (const name of names) {
     const t0 = performance.now();
-    apps[name] = await import(name.includes("/") ? `/dist/${name}.js` : `/dist/apps/${name}.js`);
+    apps[name] = await import(appUrl(name));
     times[name] = performance.now() - t0;
   }
   apps.sdk ??= apps["profile/sdk"]; // the profile build stands in for the SDK app on the profile page
   if (apps.sdk) sdkClient = apps.sdk.createClient(OPTIONS);
+  if (apps["sdk-mix"]) {
+    mixed = { sdk: apps["sdk-mix"].mixedCalls(OPTIONS, { client: false }), "sdk-client": apps["sdk-mix"].mixedCalls(OPTIONS, { client: true }) };
+  }
   return times;
 }
 
@@ -63,6 +69,7 @@ const callers = {
   // The floor: the stubbed fetch and reading the body as text, nothing else.
   stub: () => fetch(`${SANDBOX}/v1/PhoneChat/CancelMadeBooking`, { method: "POST", body: BODY }).then((r) => r.text()),
   sdk: (request, signal) => apps.sdk.cancel(request, signal ? { ...OPTIONS, signal } : OPTIONS),
+  "sdk-before": (request, signal) => apps["sdk-before"].cancel(request, signal ? { ...OPTIONS, signal } : OPTIONS),
   "sdk-client": (request, signal) => sdkClient(request, signal ? { signal } : undefined),
   none: (request, signal) => apps.none.cancel(request, { ...OPTIONS, signal }),
   zod: (request, signal) => apps.zod.cancel(request, { ...OPTIONS, signal }),
@@ -85,14 +92,22 @@ function classify(e) {
   return "other";
 }
 
+/** The endpoints of the SDK's mixed workload, in turn per block of 20 calls. */
+const MIXED = ["cancel", "details", "deleteMadeBookings", "request"];
+
 /**
  * The memory workload, calls `from`…`to` − 1, one after another: per 20 calls, 14 answered
  * with the valid sample, 4 with the invalid one, 1 with an already-aborted signal and 1
- * aborted right after the call starts.
+ * aborted right after the call starts. The baselines call their cancel. The SDK ("sdk":
+ * one-shot functions, "sdk-client": one client's methods) takes the endpoints of MIXED in
+ * turn, one per block of 20 calls: cancelMadeBooking, getMadeBookingDetails,
+ * deleteMadeBookings (its own answer samples) and `request()` with no schema (a GET of a
+ * MadeBooking, handed over as parsed: the invalid sample is valid JSON, so it succeeds).
  */
 async function mix(name, from, to) {
+  const sdk = mixed?.[name];
   const call = callers[name];
-  const out = { ok: 0, invalid: 0, aborted: 0, other: 0, examples: [] };
+  const out = { ok: 0, invalid: 0, aborted: 0, other: 0, examples: [], endpoints: {} };
   for (let i = from; i < to; i++) {
     const k = i % 20;
     let signal;
@@ -103,11 +118,17 @@ async function mix(name, from, to) {
       signal = controller.signal;
     }
     state.answer = k >= 14 && k < 18 ? "invalid" : "valid";
-    const pending = call(REQUEST, signal);
+    let pending;
+    if (sdk) {
+      const endpoint = MIXED[Math.floor(i / 20) % MIXED.length];
+      out.endpoints[endpoint] = (out.endpoints[endpoint] ?? 0) + 1;
+      pending = sdk[endpoint](signal);
+    } else {
+      pending = call(REQUEST, signal).then((b) => b.BookingID === 1 && b.Status === "Cancelled");
+    }
     controller?.abort();
     try {
-      const b = await pending;
-      if (b.BookingID === 1 && b.Status === "Cancelled") out.ok++;
+      if (await pending) out.ok++;
       else out.other++;
     } catch (e) {
       const c = classify(e);

@@ -3,8 +3,9 @@
 // 1. The fetch stub. `globalThis.fetch` answers requests to the AdultWork sandbox base URL
 //    with `new Response(sample, { status: 200, headers: { "Content-Type": "application/json" } })`
 //    where `sample` is `__bench.samples[__bench.answer]` ("valid" unless the harness switches
-//    it). A request whose signal is already aborted rejects, as fetch does. Every other URL
-//    (the app bundles, the .wasm, the emulator) goes to the real fetch.
+//    it), or `__bench.samples["delete-" + __bench.answer]` for `DeleteMadeBookings` (the memory
+//    figure's mixed calls). A request whose signal is already aborted rejects, as fetch does.
+//    Every other URL (the app bundles, the .wasm, the emulator) goes to the real fetch.
 // 2. WebAssembly instance capture: `WebAssembly.instantiate(Streaming)` and
 //    `new WebAssembly.Instance` are wrapped to remember every instance, so the harness can read
 //    the SDK's `memory.buffer.byteLength` without any change to the package; compile and
@@ -27,8 +28,9 @@
     if (signal?.aborted) {
       return Promise.reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
     }
+    const sample = url.includes("/DeleteMadeBookings") ? `delete-${state.answer}` : state.answer;
     return Promise.resolve(
-      new Response(state.samples[state.answer], { status: 200, headers: { "Content-Type": "application/json" } }),
+      new Response(state.samples[sample], { status: 200, headers: { "Content-Type": "application/json" } }),
     );
   };
 
