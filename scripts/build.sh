@@ -4,6 +4,8 @@
 #   pkg-template/ (loaders, error class, package.json) → pkg/adultwork-sdk-<v>.tgz
 # Prints the shipped sizes. Assumes scripts/setup.sh has run.
 source "$(dirname "$0")/common.sh"
+# cargo runs in the checkout this script belongs to, wherever it is started from.
+cd "$ROOT"
 
 # Release builds prefer nightly's build-std with `-C panic=immediate-abort`: std is rebuilt
 # without panic messages and formatting, which makes the .wasm about 12% smaller (gzip).
