@@ -26,6 +26,8 @@ extern "C" {
     fn array_from(value: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse_js(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// A caller's value and the values read from it, numbered as the engine's nodes.
@@ -201,4 +203,10 @@ pub(crate) fn accept(test: JsTest, value: JsValue) -> Result<Value<'static>, Ref
 /// The engine's `JSON.parse` of a text the SDK checked: the value handed to JavaScript.
 pub(crate) fn parse(text: &str) -> Result<JsValue, JsValue> {
     json_parse(text)
+}
+
+/// The engine's `JSON.parse` of a JavaScript string the SDK checked (a copy of it): the text is
+/// not copied out of Wasm again.
+pub(crate) fn parse_js(text: &JsValue) -> Result<JsValue, JsValue> {
+    json_parse_js(text)
 }
