@@ -36,7 +36,7 @@ impl Invalid {
     /// This problem as an [`Error::InvalidRequest`] about the field at `path` (`"BookingID"`),
     /// the error a call gives for the same value in that field.
     ///
-    /// ```
+    /// ```no_run
     /// use adultwork_sdk::{rules::BookingId, Error};
     ///
     /// fn booking(id: i64) -> Result<BookingId, Error> {
