@@ -7,9 +7,9 @@
 //! of those shapes from the same declaration. Nothing here ever holds the access token; the
 //! client redacts it from whatever a server echoed back ([`Error::redact`]).
 //!
-//! Why one file of about 700 lines: the error type, its messages, the accessors callers read and
-//! the redaction of the token from every message are one concern (a new kind touches all of
-//! them); about 200 of the lines are its tests.
+//! Why one file of about 770 lines: the error type, its messages, the accessors callers read and
+//! the redaction of the token from every message and path are one concern (a new kind touches
+//! all of them); about 250 of the lines are its tests.
 
 use std::fmt;
 
