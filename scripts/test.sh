@@ -40,6 +40,10 @@ stage "cargo doc (wasm32, --no-default-features): no warnings" env RUSTDOCFLAGS=
 # The host build is what rust-analyzer and docs.rs's second target see.
 stage "cargo doc (host, --no-default-features): no warnings" env RUSTDOCFLAGS="-D warnings" \
   cargo doc --quiet --no-deps -p adultwork-sdk --no-default-features
+# bench/endpoint-cost.sh builds variants of the sources from these patches; a source change
+# that breaks one should be seen here, not at the next benchmark run.
+stage "bench/endpoint-cost patches apply to the sources" bash -c \
+  'cd "$ROOT" && for d in bench/endpoint-cost/*.diff; do git apply --check "$d" || exit 1; done'
 stage "build the npm package" "$ROOT/scripts/build.sh"
 stage "what the registries get: crate contents, cargo publish --dry-run, npm publish --dry-run" \
   "$ROOT/scripts/publish-dry-run.sh"
