@@ -46,7 +46,10 @@
 //! The crate also compiles for the host target (so `cargo check` and rust-analyzer work
 //! without `--target`, and servers can share the types): there a call checks its request and
 //! then fails with [`Error::InvalidConfig`], since only WebAssembly has the `fetch` it sends
-//! with.
+//! with. `Send + Sync` is for single-threaded WebAssembly: off it, keep a client, a token
+//! provider and a call's future on the thread that made them (the `send_wrapper` inside panics
+//! if one is used or dropped on another thread, rather than share its `Rc` unsafely). The
+//! request and answer types, the rule types and [`Error`] have no such limit.
 //!
 //! How a call works ([`call`](self) module): the request is checked and put on the wire,
 //! attempts are made by the transport, each ending in an answer or an error that the retry
