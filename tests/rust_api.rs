@@ -15,6 +15,10 @@ use adultwork_sdk::requests::{BookingIdRequest, CancelMadeBookingRequest};
 use adultwork_sdk::rules::{BookingId, NonBlank};
 use adultwork_sdk::Issue;
 
+#[path = "support/now.rs"]
+mod now;
+use now::now;
+
 const SAMPLE: &str = include_str!("fixtures/made-booking.json");
 
 #[test]
@@ -129,21 +133,6 @@ fn errors_without_an_answer_say_what_happened_and_carry_no_http_details() {
     };
     assert_eq!(e.status(), None);
     assert_eq!(e.issues().len(), 1);
-}
-
-/// Runs a future that needs no waiting (natively a call ends before it would send) to its end.
-fn now<F: std::future::Future>(future: F) -> F::Output {
-    struct Nobody;
-    impl std::task::Wake for Nobody {
-        fn wake(self: std::sync::Arc<Self>) {}
-    }
-    let waker = std::task::Waker::from(std::sync::Arc::new(Nobody));
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(&waker);
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(output) => output,
-        std::task::Poll::Pending => panic!("the call waited for something"),
-    }
 }
 
 #[test]

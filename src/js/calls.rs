@@ -8,9 +8,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use super::client::JsClient;
-use super::{
-    field_names, invalid_config, not_the_token, read, read_optional, to_js, to_value, token_in,
-};
+use super::{invalid_config, not_the_token, read_both, read_optional, to_js, to_value, token_in};
 use crate::check::js::Js;
 use crate::check::{self, Described, Description, Shown, Value};
 use crate::client::{AdultWorkClient, ClientOptions, Prepared, RequestOptions};
@@ -114,25 +112,9 @@ async fn run(
 /// A one-shot call's options: the client's and the call's, read from one object, with every
 /// problem of both listed once.
 fn one_shot_options(options: JsValue) -> Result<(ClientOptions, RequestOptions), Vec<Issue>> {
-    let (client, call) = match not_the_token(&options) {
-        Some(issues) => (Err(issues), Err(Vec::new())),
-        None => (
-            read::<ClientOptions>(options.clone(), &field_names::<RequestOptions>()),
-            read::<RequestOptions>(options, &field_names::<ClientOptions>()),
-        ),
-    };
-    match (client, call) {
-        (Ok(client), Ok(call)) => Ok((client, call)),
-        (client, call) => {
-            // Every problem of the options in one error, each path once.
-            let mut issues = client.err().unwrap_or_default();
-            for issue in call.err().unwrap_or_default() {
-                if issues.iter().all(|known| known.path != issue.path) {
-                    issues.push(issue);
-                }
-            }
-            Err(issues)
-        }
+    match not_the_token(&options) {
+        Some(issues) => Err(issues),
+        None => read_both(options),
     }
 }
 

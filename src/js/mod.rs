@@ -51,6 +51,25 @@ fn read<T: Described>(value: JsValue, also: &[&str]) -> Result<T, Vec<Issue>> {
     check::read::<T>(&mut Js::new(value), 0, Mode::Request, also)
 }
 
+/// Reads one caller's object as two types (a request or a client's options, and the options
+/// of one call), each allowing the other's keys; every problem of both listed, each path once.
+fn read_both<A: Described, B: Described>(value: JsValue) -> Result<(A, B), Vec<Issue>> {
+    let a = read::<A>(value.clone(), &field_names::<B>());
+    let b = read::<B>(value, &field_names::<A>());
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut issues = a.err().unwrap_or_default();
+            for issue in b.err().unwrap_or_default() {
+                if issues.iter().all(|known| known.path != issue.path) {
+                    issues.push(issue);
+                }
+            }
+            Err(issues)
+        }
+    }
+}
+
 /// Reads optional options: `undefined` and `null` are the defaults.
 fn read_optional<T: Described + Default>(value: JsValue) -> Result<T, Vec<Issue>> {
     if value.is_undefined() || value.is_null() {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::client::JsClient;
-use super::{field_names, read, to_js, to_js_caused};
+use super::{read_both, to_js, to_js_caused};
 use crate::check::messages::js_number;
 use crate::check::{self, Description, FromChecked, JsTest, Kind, Map, Rule, Test, Value};
 use crate::client::{redacted, AdultWorkClient, Prepared, RequestOptions, Secret};
@@ -215,7 +215,7 @@ fn begin(
     client: &AdultWorkClient,
     options: JsValue,
 ) -> Result<(Prepared, RequestOptions, Option<Schema>), JsValue> {
-    let read = init_and_call(options).and_then(|(init, call)| {
+    let read = read_both::<ApiRequestInit, RequestOptions>(options).and_then(|(init, call)| {
         let prepared = api_request(&init)?.prepared();
         Ok((prepared, call, init.schema))
     });
@@ -273,25 +273,6 @@ fn schema_failed(refusal: Refusal, token: Option<&Secret>) -> JsValue {
         issues: refusal.issues,
     };
     to_js_caused(redacted(error, token), refusal.thrown)
-}
-
-/// The request and the call's options, read from one object, every problem of both listed
-/// once.
-fn init_and_call(options: JsValue) -> Result<(ApiRequestInit, RequestOptions), Vec<Issue>> {
-    let init = read::<ApiRequestInit>(options.clone(), &field_names::<RequestOptions>());
-    let call = read::<RequestOptions>(options, &field_names::<ApiRequestInit>());
-    match (init, call) {
-        (Ok(init), Ok(call)) => Ok((init, call)),
-        (init, call) => {
-            let mut issues = init.err().unwrap_or_default();
-            for issue in call.err().unwrap_or_default() {
-                if issues.iter().all(|known| known.path != issue.path) {
-                    issues.push(issue);
-                }
-            }
-            Err(issues)
-        }
-    }
 }
 
 /// The Rust API's request for `init`: query values as text, the body as JSON text.
