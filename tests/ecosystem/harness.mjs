@@ -5,7 +5,8 @@
 // each app resolves "adultwork-sdk" from its own node_modules, where
 // scripts/ecosystem-tests.sh installs the packed tarball.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { homedir } from "node:os";
@@ -462,4 +463,47 @@ export function describeWasm(responses, base) {
   return wasmResponses(responses)
     .map((r) => `${r.url.replace(base, "")} → ${r.status} ${r.type.split(";")[0]}`)
     .join(", ");
+}
+
+/** A tool's version, as installed in the root node_modules (for the summary lines). */
+export function toolVersion(name) {
+  return JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
+}
+
+/** `tsc -p <project>` with the root TypeScript; rejects with its output when it fails. */
+export async function typecheck(project, ...args) {
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  await new Promise((done, fail) =>
+    execFile(process.execPath, [tsc, "-p", project, ...args], (error, stdout, stderr) =>
+      error ? fail(new Error(`tsc -p ${project} ${args.join(" ")} failed:\n${stdout}${stderr}`)) : done(),
+    ),
+  );
+}
+
+/**
+ * Vite's `build` of the app in `root` into `root/dist`, no config file, with `extra` config;
+ * resolves to the warnings it logged (an app asserts there are none), rejects on error.
+ */
+export async function viteBuild(root, extra = {}) {
+  const { build } = await import("vite");
+  /** @type {string[]} */
+  const warnings = [];
+  const log = (message) => warnings.push(message);
+  await build({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    customLogger: {
+      info() {},
+      warn: log,
+      warnOnce: log,
+      error: log,
+      clearScreen() {},
+      hasErrorLogged: () => false,
+      hasWarned: false,
+    },
+    build: { outDir: join(root, "dist"), emptyOutDir: true },
+    ...extra,
+  });
+  return warnings;
 }

@@ -22,12 +22,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createServer } from "vite";
-import { ROOT, note, runInChromium } from "../harness.mjs";
+import { ROOT, note, runInChromium, toolVersion, typecheck } from "../harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
 const tool = (path) => join(ROOT, "node_modules", path);
-const version = (name) => JSON.parse(readFileSync(tool(`${name}/package.json`), "utf8")).version;
 
 const EXPECTED = [
   "resolves to the validated MadeBooking the API answered",
@@ -36,9 +35,7 @@ const EXPECTED = [
   "the fetch option is a test double: the SDK's Request in, a Response out",
 ];
 
-await run(process.execPath, [tool("typescript/bin/tsc"), "-p", join(here, "tsconfig.json")]).catch((e) => {
-  throw new Error(`tsc --strict failed:\n${e.stdout}${e.stderr}`);
-});
+await typecheck(join(here, "tsconfig.json"));
 note("tsc --strict: src/ and browser/main.ts type-check against the installed types");
 
 const out = mkdtempSync(join(tmpdir(), "msw-vitest-"));
@@ -63,7 +60,7 @@ try {
   );
   assert.equal(json.numFailedTests, 0);
   assert.equal(json.numPendingTests, 0);
-  note(`vitest ${version("vitest")} + msw ${version("msw")}: ${results.length} tests passed (setupServer from msw/node)`);
+  note(`vitest ${toolVersion("vitest")} + msw ${toolVersion("msw")}: ${results.length} tests passed (setupServer from msw/node)`);
 
   // The browser: MSW's service worker, as `npx msw init <public dir>` writes it.
   const publicDir = join(out, "public");

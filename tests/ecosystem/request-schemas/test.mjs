@@ -17,43 +17,17 @@
 //    from the emulator's log, that each call sent exactly one request, with the query and the
 //    token.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { build } from "vite";
-import { ROOT, emulator, note, pageUrl, runInChromium, serveStatic } from "../harness.mjs";
+import { emulator, note, pageUrl, runInChromium, serveStatic, toolVersion, typecheck, viteBuild } from "../harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "dist");
-const run = promisify(execFile);
-const tool = (path) => join(ROOT, "node_modules", path);
-const version = (name) => JSON.parse(readFileSync(tool(`${name}/package.json`), "utf8")).version;
 
-await run(process.execPath, [tool("typescript/bin/tsc"), "-p", join(here, "tsconfig.json")]).catch((e) => {
-  throw new Error(`tsc --strict failed:\n${e.stdout}${e.stderr}`);
-});
+await typecheck(join(here, "tsconfig.json"));
 note("tsc --strict: each request()'s result type is its schema's output type (zod, valibot), unknown without one");
 
-/** @type {string[]} */
-const warnings = [];
-await build({
-  root: here,
-  configFile: false,
-  logLevel: "silent",
-  customLogger: {
-    info() {},
-    warn: (message) => warnings.push(message),
-    warnOnce: (message) => warnings.push(message),
-    error: (message) => warnings.push(message),
-    clearScreen() {},
-    hasErrorLogged: () => false,
-    hasWarned: false,
-  },
-  build: { outDir: dist, emptyOutDir: true },
-});
-assert.deepEqual(warnings, [], "vite build warnings");
+assert.deepEqual(await viteBuild(here), [], "vite build warnings");
 
 const PEACH = {
   PhoneChatPPM: null,
@@ -173,9 +147,9 @@ try {
   );
   for (const r of sent) assert.equal(r.headers.authorization, "bearer test-token");
 
-  note(`zod ${version("zod")}: transform (a Set) and async refinement pass; the wrong schema rejects with InvalidResponse at Methods[0].Available, Methods[1].Available`);
+  note(`zod ${toolVersion("zod")}: transform (a Set) and async refinement pass; the wrong schema rejects with InvalidResponse at Methods[0].Available, Methods[1].Available`);
   note("a schema that throws (a TypeError in a zod transform): InvalidResponse naming it, the TypeError as `cause`");
-  note(`valibot ${version("valibot")}: pipe transform passes; the wrong schema rejects with InvalidResponse at PhoneChatPPM, Methods[0].Available, Methods[1].Available`);
+  note(`valibot ${toolVersion("valibot")}: pipe transform passes; the wrong schema rejects with InvalidResponse at PhoneChatPPM, Methods[0].Available, Methods[1].Available`);
 } finally {
   await server.close();
 }

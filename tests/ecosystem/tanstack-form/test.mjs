@@ -15,47 +15,20 @@
 //    value), and a booking the rules accept but the server refuses (too few credits) shows the
 //    server's message.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import react from "@vitejs/plugin-react";
 import { schemas } from "adultwork-sdk";
-import { build } from "vite";
 import { launchChromium } from "../../support/chromium.mjs";
-import { ROOT, emulator, note, pageUrl, serveStatic } from "../harness.mjs";
+import { emulator, note, pageUrl, serveStatic, toolVersion, typecheck, viteBuild } from "../harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "dist");
-const run = promisify(execFile);
-const tool = (path) => join(ROOT, "node_modules", path);
-const version = (name) => JSON.parse(readFileSync(tool(`${name}/package.json`), "utf8")).version;
 
-await run(process.execPath, [tool("typescript/bin/tsc"), "-p", join(here, "tsconfig.json")]).catch((e) => {
-  throw new Error(`tsc --strict failed:\n${e.stdout}${e.stderr}`);
-});
+await typecheck(join(here, "tsconfig.json"));
 note("tsc --strict: the form's value type is CreateBookingRequest, inferred with schemas.CreateBookingRequest");
 
-/** @type {string[]} */
-const warnings = [];
-await build({
-  root: here,
-  configFile: false,
-  logLevel: "silent",
-  customLogger: {
-    info() {},
-    warn: (message) => warnings.push(message),
-    warnOnce: (message) => warnings.push(message),
-    error: (message) => warnings.push(message),
-    clearScreen() {},
-    hasErrorLogged: () => false,
-    hasWarned: false,
-  },
-  plugins: [react()],
-  build: { outDir: dist, emptyOutDir: true },
-});
-assert.deepEqual(warnings, [], "vite build warnings");
+assert.deepEqual(await viteBuild(here, { plugins: [react()] }), [], "vite build warnings");
 
 /** The package's own verdict on a value (Node entry): its messages by field. */
 function sdkMessages(value) {
@@ -226,7 +199,7 @@ try {
     (m) => !(/\/v1\/PhoneChat\/CreateBooking$/.test(m.url) && /status of 400 \(Bad Request\)/.test(m.text)),
   );
   assert.deepEqual(unexpected, [], "unexpected browser console errors");
-  note(`@tanstack/react-form ${version("@tanstack/react-form")} + React ${version("react")}: the SDK's messages under Duration, PhoneNumber (Method 1) / SkypeName (Method 3), AcceptBy; nothing sent while invalid`);
+  note(`@tanstack/react-form ${toolVersion("@tanstack/react-form")} + React ${toolVersion("react")}: the SDK's messages under Duration, PhoneNumber (Method 1) / SkypeName (Method 3), AcceptBy; nothing sent while invalid`);
   note("a valid form value went to createBooking as it was (booking 5001 made); the server's 400 shown for too few credits");
 } finally {
   await browser.close();

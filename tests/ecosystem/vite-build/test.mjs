@@ -6,29 +6,11 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
-import { checkFacts, describeWasm, emulator, note, pageUrl, runInChromium, serveStatic } from "../harness.mjs";
+import { checkFacts, describeWasm, emulator, note, pageUrl, runInChromium, serveStatic, viteBuild } from "../harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "dist");
-/** @type {string[]} */
-const warnings = [];
-await build({
-  root: here,
-  configFile: false,
-  logLevel: "silent",
-  customLogger: {
-    info() {},
-    warn: (message) => warnings.push(message),
-    warnOnce: (message) => warnings.push(message),
-    error: (message) => warnings.push(message),
-    clearScreen() {},
-    hasErrorLogged: () => false,
-    hasWarned: false,
-  },
-  build: { outDir: dist, emptyOutDir: true },
-});
-assert.deepEqual(warnings, [], "vite build warnings");
+assert.deepEqual(await viteBuild(here), [], "vite build warnings");
 const assets = readdirSync(join(dist, "assets")).sort();
 assert.ok(assets.some((f) => /^adultwork_sdk_bg-[\w-]+\.wasm$/.test(f)), `Vite emitted the .wasm: ${assets}`);
 const leak = /file:\/\/[^"'`]*/.exec(readFileSync(join(dist, "assets", assets.find((f) => f.endsWith(".js"))), "utf8"));

@@ -12,15 +12,12 @@
 // First, `tsc --strict` on the page (DOM lib) and the worker (WebWorker lib, no DOM) against the
 // installed package's types.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { build, createServer } from "vite";
+import { createServer } from "vite";
 import {
   ECOSYSTEM,
-  ROOT,
   checkFacts,
   describeWasm,
   emulator,
@@ -29,6 +26,8 @@ import {
   runInChromium,
   runInFirefox,
   serveStatic,
+  typecheck,
+  viteBuild,
   withFirefox,
 } from "../harness.mjs";
 
@@ -36,40 +35,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "dist");
 const IN_WORKER = "[object DedicatedWorkerGlobalScope]";
 
-/** Vite's build with `extra` config; resolves to the warnings it logged, rejects on error. */
-async function viteBuild(extra) {
-  /** @type {string[]} */
-  const warnings = [];
-  const log = (message) => warnings.push(message);
-  await build({
-    root: here,
-    configFile: false,
-    logLevel: "silent",
-    customLogger: {
-      info() {},
-      warn: log,
-      warnOnce: log,
-      error: log,
-      clearScreen() {},
-      hasErrorLogged: () => false,
-      hasWarned: false,
-    },
-    build: { outDir: dist, emptyOutDir: true },
-    ...extra,
-  });
-  return warnings;
-}
-
-const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-for (const config of ["tsconfig.json", "tsconfig.worker.json"]) {
-  await promisify(execFile)(process.execPath, [tsc, "-p", join(here, config)]).catch((e) => {
-    throw new Error(`tsc -p ${config} failed:\n${e.stdout}${e.stderr}`);
-  });
-}
+for (const config of ["tsconfig.json", "tsconfig.worker.json"]) await typecheck(join(here, config));
 note("tsc --strict: main.ts (DOM) and worker.ts (WebWorker) type-check");
 
 // 1. The default worker format cannot hold a top-level await.
-const failure = await viteBuild({}).then(
+const failure = await viteBuild(here).then(
   () => null,
   (e) => e,
 );
@@ -79,7 +49,7 @@ assert.match(String(failure.message), /Use the "es" output format instead/);
 note('vite build, no config: fails as documented ("iife" does not support top-level await)');
 
 // 2. With worker.format "es".
-assert.deepEqual(await viteBuild({ worker: { format: "es" } }), [], "vite build warnings");
+assert.deepEqual(await viteBuild(here, { worker: { format: "es" } }), [], "vite build warnings");
 const assets = readdirSync(join(dist, "assets")).sort();
 assert.ok(assets.some((f) => /^worker-[\w-]+\.js$/.test(f)), `Vite emitted the worker: ${assets}`);
 assert.ok(assets.some((f) => /^adultwork_sdk_bg-[\w-]+\.wasm$/.test(f)), `Vite emitted the .wasm: ${assets}`);
